@@ -1,0 +1,114 @@
+/**
+ * How a model is written: a state shape, an initial state, named actions with
+ * parameters, invariants, temporal properties, weak fairness and a terminal
+ * predicate. Everything is a plain function over the typed state view, in the
+ * order a TLA+ spec would list it, so a model reads like its spec-tla twin.
+ *
+ * An action receives the state (already a copy of the current state) and its
+ * parameter values; it returns false when it is not enabled, or changes the
+ * state and returns true. It must return false before changing anything:
+ * the checker reuses the buffer after a disabled action without recopying it
+ * (strict mode, used by the tests, verifies this).
+ */
+import type { Shape, StateOf } from './shape.ts';
+
+export interface Param {
+  readonly name: string;
+  readonly values: readonly number[];
+}
+
+export interface ActionDef<S extends Shape> {
+  readonly name: string;
+  readonly params: readonly Param[];
+  /** Which process takes the step, for traces and sequence diagrams. */
+  readonly actor?: string;
+  /** The process the step sends to, if any, for sequence diagrams. */
+  readonly target?: string;
+  readonly run: (s: StateOf<S>, a: number, b: number, c: number) => boolean;
+}
+
+export interface InvariantDef<S extends Shape> {
+  readonly name: string;
+  readonly description: string;
+  readonly holds: (s: StateOf<S>) => boolean;
+}
+
+/** `<>[]P`: every fair behaviour eventually stays in P forever. */
+export interface EventuallyAlways<S extends Shape> {
+  readonly kind: 'eventually-always';
+  readonly name: string;
+  readonly description: string;
+  readonly p: (s: StateOf<S>) => boolean;
+}
+
+/** `P ~> Q`: in every fair behaviour, each P state is followed (or accompanied) by a Q state. */
+export interface LeadsTo<S extends Shape> {
+  readonly kind: 'leads-to';
+  readonly name: string;
+  readonly description: string;
+  readonly p: (s: StateOf<S>) => boolean;
+  readonly q: (s: StateOf<S>) => boolean;
+}
+
+export type PropertyDef<S extends Shape> = EventuallyAlways<S> | LeadsTo<S>;
+
+/** Weak fairness of the disjunction of the named actions (all parameter values together). */
+export interface FairnessDef {
+  readonly name: string;
+  readonly actions: readonly string[];
+}
+
+export interface ModelSpec<S extends Shape> {
+  readonly shape: S;
+  readonly init: (s: StateOf<S>) => void;
+  readonly actions: readonly ActionDef<S>[];
+  readonly invariants: readonly InvariantDef<S>[];
+  readonly properties: readonly PropertyDef<S>[];
+  readonly fairness: readonly FairnessDef[];
+  /** States in which having no successor is a proper end, not a deadlock. */
+  readonly terminal: (s: StateOf<S>) => boolean;
+}
+
+export interface ConstantDecl {
+  readonly name: string;
+  readonly description: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export type Constants = Readonly<Record<string, number>>;
+
+export interface ModelDef {
+  readonly id: string;
+  readonly description: string;
+  readonly constants: readonly ConstantDecl[];
+  // The shape type is erased here so that models with different shapes share one registry.
+  readonly build: (constants: Constants) => ModelSpec<Shape>;
+}
+
+/** Builds an action definition; parameters are listed as `{ t: [0, 1, 2] }` in positional order. */
+export function action<S extends Shape>(
+  name: string,
+  params: Readonly<Record<string, readonly number[]>>,
+  run: (s: StateOf<S>, a: number, b: number, c: number) => boolean,
+  roles: { actor?: string; target?: string } = {},
+): ActionDef<S> {
+  const list = Object.entries(params).map(([n, values]) => ({ name: n, values }));
+  if (list.length > 3) throw new Error(`action ${name} has more than three parameters`);
+  return { name, params: list, run, ...roles };
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** Erases a concrete shape so a typed model spec can be returned from ModelDef.build. */
+export function erase<S extends Shape>(spec: ModelSpec<S>): ModelSpec<Shape> {
+  return spec as unknown as ModelSpec<Shape>;
+}
+
+/** An `action` function bound to one shape, so that models need not repeat the state type. */
+export function actionsOf<S extends Shape>(_shape: S): typeof action<S> {
+  return action<S>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Growable typed arrays: amortised doubling for the state store, parent
+ * pointers and edge lists, which are appended to once per new state or edge.
+ */
+
+type Typed = Int32Array | Uint32Array | Uint16Array;
+type Ctor<T extends Typed> = new (length: number) => T;
+
+export class Grow<T extends Typed> {
+  data: T;
+  length = 0;
+
+  constructor(
+    private readonly ctor: Ctor<T>,
+    initial = 1024,
+  ) {
+    this.data = new ctor(initial);
+  }
+
+  /** Makes room for `extra` more elements; callers then write `data` directly. */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < need) cap *= 2;
+    const next = new this.ctor(cap);
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) this.reserve(1);
+    this.data[this.length++] = value;
+  }
+
+  /** A right-sized copy, for handing results out of the search. */
+  trimmed(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
