@@ -1,0 +1,87 @@
+/**
+ * bank-transfer/reference: the reference coordinator's protocol, N transfers.
+ *
+ * Per transfer (each has a client reference the fakes key on):
+ * - Submit commits a durable intent before the external call is sent.
+ * - Cash-out, credit and return are idempotent by reference at the fakes;
+ *   the external institution may decline a cash-out, the internal store may
+ *   reject a credit, and either answer sticks to the reference.
+ * - The API answers SUCCESS, FAILED, or UNKNOWN (pending) when a call times
+ *   out; it never guesses. A rejected credit commits a durable reversal
+ *   (outbox) before answering FAILED.
+ * - A recovery worker picks up any unfinished durable record: for an intent
+ *   it first queries the external status by reference and only re-sends the
+ *   cash-out (same reference) when the institution has never seen it; a
+ *   debited record is credited; a reversing record is returned.
+ * - Faults: up to LOSSES lost messages (request or reply) and up to CRASHES
+ *   coordinator crashes, which drop all volatile work and in-flight messages
+ *   of the crashed incarnation. The client may ask again (ASKS times) with
+ *   its reference and gets the recorded status.
+ *
+ * Modelling simplification: one message per transfer is in flight at a time,
+ * and a timeout happens only once that message is lost, so a request that
+ * arrives after its caller gave up is not modelled (the idempotent reference
+ * is what makes that case harmless). Twin: spec-tla/bank-transfer/Reference.tla.
+ */
+import { actionsOf, erase, range, type ModelDef } from '../checker/define.ts';
+import { AMOUNT, moneyInvariants } from './invariants.ts';
+import { referenceActions } from './reference-actions.ts';
+import { Answer, Ext, Int, Net, Rec, Work, pending, referenceShape, settled, type RefShape, type RefState } from './reference-shape.ts';
+
+export const reference: ModelDef = {
+  id: 'bank-transfer/reference',
+  description: 'Reference protocol: durable intent, references, status query, durable reversal outbox, recovery',
+  constants: [
+    { name: 'N', description: 'number of transfers', default: 3, min: 1, max: 4 },
+    { name: 'CRASHES', description: 'coordinator crashes allowed', default: 1, min: 0, max: 3 },
+    { name: 'LOSSES', description: 'messages the network may lose', default: 2, min: 0, max: 4 },
+    { name: 'ASKS', description: 'times a client may ask again for an unknown answer', default: 1, min: 0, max: 3 },
+  ],
+  build: (c) => {
+    const N = c['N']!;
+    const BALANCE = N * AMOUNT;
+    const T = range(N);
+    const bounds = { crashes: c['CRASHES']!, losses: c['LOSSES']!, asks: c['ASKS']! };
+    const shape = referenceShape(N, bounds);
+    const act = actionsOf(shape);
+    const count = (s: RefState, f: (t: number) => boolean): number => T.reduce((k, t) => k + (f(t) ? 1 : 0), 0);
+    const externalBalance = (s: RefState): number => BALANCE - AMOUNT * count(s, (t) => s.ext[t] === Ext.applied);
+    const internalBalance = (s: RefState): number => AMOUNT * count(s, (t) => s.credit[t] === Int.credited);
+    // No coordinator, recovery or fake action can move: only the client or a fault could.
+    const quiescent = (s: RefState): boolean => T.every((t) => s.work[t] === Work.idle && s.net[t] === Net.none && !pending(s, t));
+    return erase({
+      shape,
+      init: () => {},
+      actions: referenceActions(act, T, bounds),
+      invariants: moneyInvariants<RefShape>({
+        balance: BALANCE,
+        transfers: T,
+        externalBalance,
+        internalBalance,
+        quiescent,
+        creditedWithoutDebit: (s, t) => s.credit[t] === Int.credited && s.ext[t] !== Ext.applied,
+        orphaned: (s, t) => s.ext[t] === Ext.applied && s.credit[t] !== Int.credited && !pending(s, t),
+        answeredSuccessWithoutCredit: (s, t) => s.answer[t] === Answer.success && s.credit[t] !== Int.credited,
+        answeredFailedWithMovement: (s, t) => s.answer[t] === Answer.failed && (s.credit[t] === Int.credited || s.ext[t] === Ext.applied),
+        unsettled: (s, t) => s.rec[t] !== Rec.none && !settled(s, t),
+      }),
+      properties: T.map((t) => ({
+        kind: 'leads-to' as const,
+        name: `Settles_${t}`,
+        description: `transfer ${t}, once submitted, eventually reaches a final state (credited, reversed or failed)`,
+        p: (s: RefState) => s.rec[t] !== Rec.none,
+        q: (s: RefState) => settled(s, t),
+      })),
+      fairness: [
+        { name: 'External', actions: ['ExtApply', 'ExtDecline', 'ExtStatus', 'ExtReturn'] },
+        { name: 'Internal', actions: ['IntCredit', 'IntReject'] },
+        {
+          name: 'Coordinator',
+          actions: ['CashOutOk', 'CashOutDeclined', 'StatusApplied', 'StatusDeclined', 'StatusUnknown', 'CreditOk', 'CreditRejected', 'ReturnOk', 'Timeout'],
+        },
+        { name: 'Recovery', actions: ['Recover'] },
+      ],
+      terminal: (s) => T.every((t) => settled(s, t) && s.work[t] === Work.idle),
+    });
+  },
+};

@@ -1,0 +1,27 @@
+/**
+ * The models `moneysim check` and `moneysim list` know, by id.
+ */
+import type { ModelDef } from './checker/define.ts';
+import { naive } from './bank-transfer/naive.ts';
+import { reference } from './bank-transfer/reference.ts';
+import { seedExercise } from './bank-transfer/seed-exercise.ts';
+
+const MODELS: readonly ModelDef[] = [seedExercise, naive, reference];
+
+export interface ModelListing {
+  readonly id: string;
+  readonly description: string;
+  readonly constants: readonly { readonly name: string; readonly default: number; readonly description: string }[];
+}
+
+export function listModels(): ModelListing[] {
+  return MODELS.map((m) => ({
+    id: m.id,
+    description: m.description,
+    constants: m.constants.map((c) => ({ name: c.name, default: c.default, description: c.description })),
+  }));
+}
+
+export function getModel(id: string): ModelDef | undefined {
+  return MODELS.find((m) => m.id === id);
+}
