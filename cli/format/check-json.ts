@@ -1,0 +1,59 @@
+/**
+ * Machine renderings of a check result: the `--json` report, and a trace in
+ * the Informal Trace Format shape (`#meta`, `vars`, `states`, `loop`, integers
+ * as `{"#bigint": "..."}`) for `--trace json`.
+ */
+import type { CheckResult, TraceStep, Value, Violation } from '../../model/checker/result.ts';
+
+export function checkJson(r: CheckResult): unknown {
+  if (r.kind === 'model-error') return { ok: false, model: r.model, error: r.message };
+  const base = {
+    ok: r.kind !== 'violation',
+    complete: r.kind !== 'stopped',
+    model: r.model,
+    constants: r.constants,
+    mode: r.mode,
+    distinctStates: r.stats.distinctStates,
+    generatedStates: r.stats.generatedStates,
+    depth: r.stats.depth,
+    statesPerSecond: r.stats.statesPerSecond,
+    durationMs: r.stats.durationMs,
+    collisionProbability: r.stats.collisionProbability,
+    invariantsChecked: r.invariantsChecked,
+    propertiesChecked: r.propertiesChecked,
+    coverage: r.stats.coverage,
+    neverFired: r.stats.neverFired,
+  };
+  if (r.kind === 'stopped') return { ...base, stopped: r.reason };
+  if (r.kind === 'violation') return { ...base, violation: violationJson(r.violation) };
+  return base;
+}
+
+function violationJson(v: Violation): unknown {
+  return {
+    property: v.property,
+    kind: v.kind,
+    description: v.description,
+    trace: v.trace.map((s) => ({ action: s.action, state: s.state })),
+    ...(v.loopIndex !== undefined ? { loopIndex: v.loopIndex } : {}),
+    ...(v.stuttering ? { stuttering: true } : {}),
+  };
+}
+
+function itfValue(v: Value): unknown {
+  if (typeof v === 'number') return { '#bigint': String(v) };
+  if (typeof v === 'string') return v;
+  return v.map((x) => itfValue(x));
+}
+
+export function itfTrace(model: string, trace: readonly TraceStep[], loopIndex?: number): unknown {
+  return {
+    '#meta': { format: 'ITF', source: model, description: 'moneysim check counterexample' },
+    vars: trace.length > 0 ? Object.keys(trace[0]!.state) : [],
+    states: trace.map((step, i) => ({
+      '#meta': { index: i, action: step.action ?? 'Init' },
+      ...Object.fromEntries(Object.entries(step.state).map(([k, v]) => [k, itfValue(v)])),
+    })),
+    ...(loopIndex !== undefined ? { loop: loopIndex } : {}),
+  };
+}

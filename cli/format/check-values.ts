@@ -1,0 +1,22 @@
+/**
+ * TLA+-style rendering of trace values, shared by the check formatters:
+ * strings quoted, lists as <<a, b>>, and the list of variables a step changed.
+ */
+import type { StateValues, Value } from '../../model/checker/result.ts';
+
+export function showValue(v: Value): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `"${v}"`;
+  return `<<${v.map((x) => showValue(x)).join(', ')}>>`;
+}
+
+export function sameValue(a: Value | undefined, b: Value): boolean {
+  if (a === undefined) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Variables of `state` that differ from `before` (all of them for the first state). */
+export function changedVars(before: StateValues | undefined, state: StateValues): string[] {
+  return Object.keys(state).filter((k) => before === undefined || !sameValue(before[k], state[k]!));
+}
