@@ -7,7 +7,12 @@
  * `net`, after which the caller's only move is to time out.
  */
 import type { ActionDef, action } from '../checker/define.ts';
-import { Answer, Ext, Int, Net, Rec, Work, type Bounds, type RefShape, type RefState } from './reference-shape.ts';
+import * as shape from './reference-shape.ts';
+import type { Bounds, RefShape, RefState } from './reference-shape.ts';
+
+// Local copies of the labels: under the TypeScript loader an imported binding
+// costs a getter call on every use, and these are read in every action.
+const { Answer, Ext, Int, Net, Rec, Work } = shape;
 
 type Act = typeof action<RefShape>;
 type Def = ActionDef<RefShape>;
@@ -96,7 +101,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
       return true;
     }, { actor: 'Recovery', target: 'Coordinator' }),
     act('Crash', {}, (s) => {
-      if (s.crashes >= bounds.crashes || T.every((t) => s.work[t] === Work.idle)) return false;
+      if (s.crashes >= bounds.crashes || !T.some((t) => s.work[t] !== Work.idle)) return false;
       s.crashes += 1;
       for (const t of T) endCall(s, t, Answer.unknown);
       return true;

@@ -26,7 +26,11 @@
 import { actionsOf, erase, range, type ModelDef } from '../checker/define.ts';
 import { AMOUNT, moneyInvariants } from './invariants.ts';
 import { referenceActions } from './reference-actions.ts';
-import { Answer, Ext, Int, Net, Rec, Work, pending, referenceShape, settled, type RefShape, type RefState } from './reference-shape.ts';
+import * as shape from './reference-shape.ts';
+import type { RefShape, RefState } from './reference-shape.ts';
+
+// Local copies: invariants run on every new state (see reference-actions.ts).
+const { Answer, Ext, Int, Net, Rec, Work, pending, settled, referenceShape } = shape;
 
 export const reference: ModelDef = {
   id: 'bank-transfer/reference',
@@ -42,15 +46,22 @@ export const reference: ModelDef = {
     const BALANCE = N * AMOUNT;
     const T = range(N);
     const bounds = { crashes: c['CRASHES']!, losses: c['LOSSES']!, asks: c['ASKS']! };
-    const shape = referenceShape(N, bounds);
-    const act = actionsOf(shape);
-    const count = (s: RefState, f: (t: number) => boolean): number => T.reduce((k, t) => k + (f(t) ? 1 : 0), 0);
-    const externalBalance = (s: RefState): number => BALANCE - AMOUNT * count(s, (t) => s.ext[t] === Ext.applied);
-    const internalBalance = (s: RefState): number => AMOUNT * count(s, (t) => s.credit[t] === Int.credited);
+    const stateShape = referenceShape(N, bounds);
+    const act = actionsOf(stateShape);
+    const count = (values: Int32Array, label: number): number => {
+      let k = 0;
+      for (let t = 0; t < N; t++) if (values[t] === label) k++;
+      return k;
+    };
+    const externalBalance = (s: RefState): number => BALANCE - AMOUNT * count(s.ext, Ext.applied);
+    const internalBalance = (s: RefState): number => AMOUNT * count(s.credit, Int.credited);
     // No coordinator, recovery or fake action can move: only the client or a fault could.
-    const quiescent = (s: RefState): boolean => T.every((t) => s.work[t] === Work.idle && s.net[t] === Net.none && !pending(s, t));
+    const quiescent = (s: RefState): boolean => {
+      for (let t = 0; t < N; t++) if (s.work[t] !== Work.idle || s.net[t] !== Net.none || pending(s, t)) return false;
+      return true;
+    };
     return erase({
-      shape,
+      shape: stateShape,
       init: () => {},
       actions: referenceActions(act, T, bounds),
       invariants: moneyInvariants<RefShape>({

@@ -9,9 +9,9 @@
  * checked when a state is first reached; a state with no successor that the
  * model does not call terminal is a deadlock.
  */
-import { pack, sameWords, unpack } from './codec.ts';
+import * as codec from './codec.ts';
 import type { Compiled } from './compile.ts';
-import { fingerprint } from './fingerprint.ts';
+import * as fingerprints from './fingerprint.ts';
 import { FingerprintTable } from './fp-table.ts';
 import type { StateGraph } from './graph.ts';
 import { Grow } from './grow.ts';
@@ -50,9 +50,16 @@ export interface BfsOutput {
 
 const PROGRESS_EVERY = 1 << 16;
 
+// Under the TypeScript loader modules run as CommonJS, where each use of an
+// imported binding is a property getter call; the hot loop uses local copies.
+const sameWords = codec.sameWords;
+const fingerprint = fingerprints.fingerprint;
+
 export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
   const started = performance.now();
   const { layout, instances, runs } = model;
+  const packInto = model.codec.pack;
+  const unpackFrom = model.codec.unpack;
   const K = layout.words;
   const W = layout.width;
   const cur = new Int32Array(W);
@@ -74,6 +81,7 @@ export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
   const edgeVia = opts.recordEdges ? new Grow(Int32Array, 1 << 16) : undefined;
   const enabled = opts.recordEdges ? new Grow(Int32Array, 1 << 14) : undefined;
   const nInst = instances.length;
+  const strict = opts.strict;
   const instA = Int32Array.from(instances, (x) => x.a);
   const instB = Int32Array.from(instances, (x) => x.b);
   const instC = Int32Array.from(instances, (x) => x.c);
@@ -105,7 +113,7 @@ export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
 
   // The initial state.
   nxt.set(model.initBuffer);
-  const badInit = pack(layout, nxt, packed, 0);
+  const badInit = packInto(nxt, packed, 0);
   if (badInit !== -1) return finish({ kind: 'range-error', from: -1, instance: -1, slot: badInit, value: nxt[badInit]! });
   fingerprint(packed, 0, K, fp);
   table.putIfAbsent(fp[0]!, fp[1]!, 0);
@@ -122,20 +130,20 @@ export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
     if ((i & (PROGRESS_EVERY - 1)) === 0 && i > 0 && opts.onProgress) {
       opts.onProgress({ generatedStates: generated, distinctStates: parent.length, queued: parent.length - i, depth: depthOf(parent.data, i), elapsedMs: performance.now() - started });
     }
-    unpack(layout, store.data, i * K, cur);
+    unpackFrom(store.data, i * K, cur);
     nxt.set(cur);
     edgeStart?.push(edgeTo!.length);
     let successors = 0;
     let fairEnabled = 0;
     for (let j = 0; j < nInst; j++) {
       if (!instRun[j]!(s, instA[j]!, instB[j]!, instC[j]!)) {
-        if (opts.strict && !sameBuffer(cur, nxt)) return finish({ kind: 'strict-error', from: i, instance: j });
+        if (strict && !sameBuffer(cur, nxt)) return finish({ kind: 'strict-error', from: i, instance: j });
         continue;
       }
       successors++;
       generated++;
       fired[j]!++;
-      const badSlot = pack(layout, nxt, packed, 0);
+      const badSlot = packInto(nxt, packed, 0);
       if (badSlot !== -1) return finish({ kind: 'range-error', from: i, instance: j, slot: badSlot, value: nxt[badSlot]! });
       // A step that changes nothing is a stutter: it counts as generated, never as a new state or an edge.
       if (sameWords(packed, 0, store.data, i * K, K)) {

@@ -4,6 +4,7 @@
  * and combination of parameter values), each with its fairness-group bits.
  * Expanding a state is then a loop over instances with no lookups by name.
  */
+import { generateCodec, type Codec } from './codec-gen.ts';
 import type { ActionDef, ModelSpec } from './define.ts';
 import { facadeFactory, type FacadeFactory } from './facade.ts';
 import { blank, computeLayout, type Layout } from './layout.ts';
@@ -27,6 +28,8 @@ export interface Compiled {
   readonly instances: readonly Instance[];
   readonly runs: readonly ActionDef<Shape>['run'][];
   readonly initBuffer: Int32Array;
+  /** Packing code specialised to the layout. */
+  readonly codec: Codec;
 }
 
 function combinations(values: readonly (readonly number[])[]): number[][] {
@@ -74,5 +77,5 @@ export function compile(spec: ModelSpec<Shape>): Compiled {
   const initBuffer = new Int32Array(layout.width);
   blank(layout, initBuffer);
   spec.init(view(initBuffer));
-  return { spec, layout, view, instances, runs: spec.actions.map((a) => a.run), initBuffer };
+  return { spec, layout, view, instances, runs: spec.actions.map((a) => a.run), initBuffer, codec: generateCodec(layout) };
 }
