@@ -104,7 +104,8 @@ export function range(n: number): number[] {
 }
 
 /** Erases a concrete shape so a typed model spec can be returned from ModelDef.build. */
-export function erase<S extends Shape>(spec: ModelSpec<S>): ModelSpec<Shape> {
+// The state type is inferred from `shape` alone; the other fields are checked against it.
+export function erase<S extends Shape>(spec: { readonly shape: S } & Omit<ModelSpec<NoInfer<S>>, 'shape'>): ModelSpec<Shape> {
   return spec as unknown as ModelSpec<Shape>;
 }
 

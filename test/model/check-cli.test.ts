@@ -1,0 +1,84 @@
+/**
+ * `moneysim check` end to end, in process: exit codes, the human trace and
+ * the JSON report, and refusal of bad input with a message naming the flag.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.ts';
+
+let out = '';
+let err = '';
+
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const run = (...args: string[]) => main(['node', 'moneysim', 'check', ...args]);
+
+describe('moneysim check', () => {
+  it('exits 1 on the seed exercise overdraft, with numbered states showing changes', async () => {
+    expect(await run('bank-transfer/seed-exercise')).toBe(1);
+    expect(out).toContain('Error: Invariant NoOverdraft is violated.');
+    expect(out).toContain('State 9: <CashOut>');
+    expect(out).toContain('/\\ external = -5');
+    expect(out).toContain('Reproduce: npx moneysim check bank-transfer/seed-exercise');
+  });
+
+  it('exits 0 when the invariant is skipped and the property holds', async () => {
+    expect(await run('bank-transfer/seed-exercise', '--skip', 'NoOverdraft')).toBe(0);
+    expect(out).toContain('No error has been found');
+  });
+
+  it('prints the JSON report', async () => {
+    expect(await run('bank-transfer/naive', '--json')).toBe(1);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ ok: false, model: 'bank-transfer/naive', violation: { property: 'NoOrphanedMoney', kind: 'invariant' } });
+    expect(report.violation.trace[0]).toEqual({ action: null, state: expect.any(Object) });
+    for (const key of ['distinctStates', 'generatedStates', 'depth', 'statesPerSecond']) expect(typeof report[key]).toBe('number');
+  });
+
+  it('reports the temporal properties it checked in JSON', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'N=1', '--json')).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ ok: true, complete: true, propertiesChecked: ['Settles_0'] });
+  });
+
+  it('renders traces as mermaid and as ITF JSON', async () => {
+    expect(await run('bank-transfer/seed-exercise', '--trace', 'mermaid')).toBe(1);
+    expect(out).toContain('sequenceDiagram');
+    expect(out).toContain('Coordinator->>External: CashOut');
+    out = '';
+    expect(await run('bank-transfer/seed-exercise', '--trace', 'json')).toBe(1);
+    const itf = JSON.parse(out.slice(out.indexOf('\n{') + 1));
+    expect(itf.states).toHaveLength(9);
+    expect(itf.states[8].external).toEqual({ '#bigint': '-5' });
+  });
+
+  it('stops cleanly at --max-states', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'N=2', '--max-states', '1000')).toBe(0);
+    expect(out).toContain('Stopped: stopped at --max-states 1000');
+  });
+
+  it.each([
+    [['nope'], /unknown model "nope"/],
+    [['bank-transfer/naive', '--const', 'X=1'], /--const X: .*no constant X/],
+    [['bank-transfer/naive', '--const', 'N=two'], /--const N: value must be an integer/],
+    [['bank-transfer/naive', '--const', 'N=99'], /--const N: value 99 is outside 1\.\.4/],
+    [['bank-transfer/naive', '--max-states', '-3'], /--max-states/],
+    [['bank-transfer/naive', '--trace', 'xml'], /--trace must be one of/],
+    [['bank-transfer/naive', '--depth', '5'], /--depth only applies with --simulate/],
+    [['bank-transfer/naive', '--skip', 'Nothing'], /--skip Nothing/],
+  ])('refuses %j with exit 2', async (args, message) => {
+    expect(await run(...args)).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it('simulates with a seed and prints it in the replay line', async () => {
+    expect(await run('bank-transfer/seed-exercise', '--simulate', '--seed', 'x1', '--depth', '20', '--walks', '1000')).toBe(1);
+    expect(out).toContain('--simulate --seed x1 --depth 20 --walks 1000');
+  });
+});
