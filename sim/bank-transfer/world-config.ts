@@ -1,0 +1,80 @@
+/**
+ * Everything that shapes one bank-transfer run besides the design and the
+ * choice source: fault rates of every component, scripted faults, the
+ * accounts, the workload and the client's behaviour. A scenario file or the
+ * per-seed swarm draw produces one of these.
+ */
+import type { ExternalOptions } from '../fakes/external-options.ts';
+import type { ForcedCallFault } from '../fakes/fault-script.ts';
+import type { LedgerOptions } from '../fakes/ledger-options.ts';
+import type { NetworkOptions } from '../net/network-options.ts';
+import type { StoreOptions } from '../storage/sim-store.ts';
+
+export const PROCESS_NAMES = ['mobile', 'api', 'external', 'ledger'] as const;
+export type ProcessName = (typeof PROCESS_NAMES)[number];
+
+export interface CrashOptions {
+  /** Probability, per event the coordinator handles, that it crashes just before it. */
+  probability: number;
+  /** No more random crashes than this per run. */
+  maxCrashes: number;
+  restartDelayMsMin: number;
+  restartDelayMsMax: number;
+}
+
+export interface PartitionWindow {
+  between: [ProcessName, ProcessName];
+  fromMs: number;
+  toMs: number;
+}
+
+export interface ScriptedCrash {
+  /** Crash when this event is about to reach the coordinator (1-based nth match). */
+  on?: { phase: 'request' | 'reply' | 'store' | 'timer'; method?: string; nth: number };
+  /** Or crash at this instant. */
+  atMs?: number;
+  restartAfterMs: number;
+}
+
+export interface AccountSpec {
+  accountId: string;
+  userId: string;
+  balanceMinor: number;
+}
+
+export interface TransferPlan {
+  atMs: number;
+  accountId: string;
+  amountMinor: number;
+  /** How many more times the user presses after a FAILED answer (seed 003). */
+  pressAgainMax: number;
+}
+
+export interface ClientOptions {
+  /** The mobile app gives up waiting for one HTTP answer after this. */
+  timeoutMs: number;
+  /** Retries of the same press (same idempotency key) after a timeout or error. */
+  retries: number;
+  retryDelayMs: number;
+  /** Delay before the user presses again after a FAILED answer. */
+  pressAgainDelayMs: number;
+  /** Interval of status polls for a PENDING transfer. */
+  statusPollMs: number;
+}
+
+export interface BankTransferConfig {
+  network: NetworkOptions;
+  external: ExternalOptions;
+  ledger: LedgerOptions;
+  store: StoreOptions;
+  crash: CrashOptions;
+  partitions: PartitionWindow[];
+  /** Faults are active until this instant; then everything heals. */
+  faultPhaseMs: number;
+  /** After healing, work must drain within this bound. */
+  livenessPhaseMsMax: number;
+  accounts: AccountSpec[];
+  workload: TransferPlan[];
+  client: ClientOptions;
+  script: { calls: ForcedCallFault[]; crashes: ScriptedCrash[] };
+}

@@ -1,0 +1,28 @@
+/** The systems moneysim knows, in the order the seed documents introduce them. */
+import { bankTransferSystem } from './bank-transfer-system.ts';
+import type { SystemDef } from './system-def.ts';
+
+function planned(id: string, description: string): SystemDef {
+  return {
+    id,
+    description,
+    status: 'planned',
+    designs: [],
+    defaultDesign: 'reference',
+    probes: [],
+    scenarios: () => [],
+    loadDesign: async () => ({ ok: false, message: `system ${id} is not implemented yet` }),
+    run: () => Promise.reject(new Error(`system ${id} is not implemented yet`)),
+  };
+}
+
+export const SYSTEMS: readonly SystemDef[] = [
+  bankTransferSystem,
+  planned('sharded-transfer', 'nodes owning account ranges, block -> stage 1 -> stage 2, external withdrawals (seed 000)'),
+  planned('fund-investment', 'investor withdrawal -> fund remittance, fund criteria, notifications (seed 002)'),
+  planned('accounts-advances', 'internal transfers, 5-day paginated report, 12-week advances (seed 004)'),
+];
+
+export function findSystem(id: string): SystemDef | undefined {
+  return SYSTEMS.find((s) => s.id === id);
+}

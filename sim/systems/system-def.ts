@@ -1,0 +1,55 @@
+/**
+ * What the CLI and the explorers need to know about a system, whatever its
+ * protocol: its designs, its scenarios, and how to run one seed. Adding a
+ * system means adding one of these to the registry.
+ */
+import type { ChoiceSource } from '../choice/choice-source.ts';
+import type { RunResult } from '../run-result.ts';
+
+export interface DesignInfo {
+  name: string;
+  description: string;
+}
+
+export interface ScenarioExpectation {
+  /** true: no invariant may fail; otherwise the invariant that must be reported. */
+  ok: boolean;
+  invariant?: string;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  seed: number;
+  /** Expected outcome per built-in design name. */
+  expect: Record<string, ScenarioExpectation>;
+}
+
+export interface RunRequest {
+  /** A built-in design name or a loaded design object. */
+  design: unknown;
+  seed: number;
+  choice: ChoiceSource;
+  keepTrace: boolean;
+  /** A scenario name; absent means a swarm-drawn random world. */
+  scenario?: string;
+}
+
+export type DesignLoad = { ok: true; design: unknown; name: string } | { ok: false; message: string };
+
+export interface SystemDef {
+  id: string;
+  description: string;
+  /** `ready` systems run; `planned` ones are listed so users know what is coming. */
+  status: 'ready' | 'planned';
+  designs: DesignInfo[];
+  defaultDesign: string;
+  /** The system's answer-latency requirement, if it has one. */
+  latencyBudgetP99Ms?: number;
+  /** "Sometimes" probes a sweep should hit. */
+  probes: readonly string[];
+  scenarios(): ScenarioInfo[];
+  /** Resolves a design name or module path; module loading failures are values. */
+  loadDesign(nameOrPath: string): Promise<DesignLoad>;
+  run(request: RunRequest): Promise<RunResult>;
+}
