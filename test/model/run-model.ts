@@ -1,4 +1,4 @@
-/** Test helper: check a registered model with given constants, strictly (see define.ts). */
+/** Test helper: check a registered model with given constants, strictly unless told otherwise (see define.ts). */
 import { resolveConstants } from '../../model/checker/constants.ts';
 import type { ModelDef } from '../../model/checker/define.ts';
 import type { CheckResult, Mode } from '../../model/checker/result.ts';
@@ -14,7 +14,7 @@ export function model(id: string): ModelDef {
 export function checkModel(
   def: ModelDef,
   constants: string[],
-  opts: { skip?: string[]; mode?: Mode; maxStates?: number; checkDeadlock?: boolean } = {},
+  opts: { skip?: string[]; mode?: Mode; maxStates?: number; checkDeadlock?: boolean; strict?: boolean } = {},
 ): CheckResult {
   const c = resolveConstants(def, constants);
   if (!c.ok) throw new Error(c.message);
@@ -23,7 +23,7 @@ export function checkModel(
   return runCheck(p.value, {
     mode: opts.mode ?? { kind: 'exhaustive' },
     maxStates: opts.maxStates ?? 10_000_000,
-    strict: true,
+    strict: opts.strict ?? true,
     ...(opts.checkDeadlock !== undefined ? { checkDeadlock: opts.checkDeadlock } : {}),
   });
 }

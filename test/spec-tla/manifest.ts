@@ -1,0 +1,56 @@
+/**
+ * Test helper: spec-tla/manifest.json, typed, and the parts of a TLC .cfg
+ * file the tests compare with the model (constants, invariants, properties).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SPEC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'spec-tla');
+
+export interface Entry {
+  readonly spec: string;
+  readonly cfg: string;
+  readonly model: string;
+  readonly constants: Readonly<Record<string, number>>;
+  readonly skip: readonly string[];
+  readonly expect:
+    | { readonly result: 'ok'; readonly distinctStates: number; readonly depth: number }
+    | { readonly result: 'violation'; readonly property: string; readonly traceStates: number };
+  readonly slow?: boolean;
+}
+
+export function loadManifest(): Entry[] {
+  return (JSON.parse(readFileSync(join(SPEC_DIR, 'manifest.json'), 'utf8')) as { entries: Entry[] }).entries;
+}
+
+export interface Cfg {
+  readonly constants: Record<string, number>;
+  readonly invariants: string[];
+  readonly properties: string[];
+}
+
+/** Reads the CONSTANTS, INVARIANT(S) and PROPERTY(IES) sections of a .cfg (the subset these files use). */
+export function parseCfg(text: string): Cfg {
+  const cfg: Cfg = { constants: {}, invariants: [], properties: [] };
+  let section = '';
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\\\*.*$/, '').trim();
+    if (line === '') continue;
+    const words = line.split(/\s+/);
+    const head = words[0]!;
+    if (/^(CONSTANTS?|INVARIANTS?|PROPERTY|PROPERTIES|SPECIFICATION)$/.test(head)) {
+      section = head;
+      words.shift();
+    }
+    const rest = words.join(' ');
+    if (section.startsWith('CONSTANT')) {
+      for (const m of rest.matchAll(/(\w+)\s*=\s*(-?\d+)/g)) cfg.constants[m[1]!] = Number(m[2]);
+    } else if (section.startsWith('INVARIANT')) {
+      cfg.invariants.push(...words);
+    } else if (section.startsWith('PROPERT')) {
+      cfg.properties.push(...words);
+    }
+  }
+  return cfg;
+}
