@@ -1,0 +1,57 @@
+/** `moneysim run <system>/<scenario>`: runs one scripted scenario and prints its trace. */
+import type { Command } from 'commander';
+import { RandomChoiceSource } from '../../sim/choice/random-choice-source.ts';
+import { parseNonNegativeInt } from '../args/parse-int.ts';
+import { resolveDesign, resolveScenario, resolveTraceFormat } from '../args/resolve.ts';
+import { replayLine } from '../format/replay-line.ts';
+import { formatRunText, runJson } from '../format/run-report.ts';
+import { badInput, ok, violation, type Outcome } from '../outcome.ts';
+import { printJson, printLine } from '../print.ts';
+import type { Report } from './index.ts';
+
+interface RunOptions {
+  design?: string;
+  seed?: string;
+  trace?: string;
+  json?: boolean;
+}
+
+export function registerRun(program: Command, report: Report): void {
+  program
+    .command('run')
+    .description('Run one scenario against one design and print what happened')
+    .argument('<system/scenario>', 'e.g. bank-transfer/crash-between-cashout-and-credit')
+    .option('--design <name|path>', 'built-in design name or a module path (default: reference)')
+    .option('--seed <s>', "seed for latencies and the other unscripted choices (default: the scenario's)")
+    .option('--trace <format>', 'text, json or mermaid', 'text')
+    .option('--json', 'print one JSON object')
+    .action(async (target: string, opts: RunOptions) => report(await run(target, opts)));
+}
+
+async function run(target: string, opts: RunOptions): Promise<Outcome> {
+  const resolved = resolveScenario(target);
+  if (!resolved.ok) return badInput(resolved.message);
+  const { system, scenario } = resolved.value;
+  const info = system.scenarios().find((s) => s.name === scenario)!;
+  const seed = parseNonNegativeInt(opts.seed, '--seed', info.seed);
+  if (!seed.ok) return badInput(seed.message);
+  const format = resolveTraceFormat(opts.trace);
+  if (!format.ok) return badInput(format.message);
+  const design = await resolveDesign(system, opts.design);
+  if (!design.ok) return badInput(design.message);
+  const result = await system.run({
+    design: design.value.design,
+    seed: seed.value,
+    choice: new RandomChoiceSource(seed.value),
+    keepTrace: true,
+    scenario,
+  });
+  const line = replayLine(system.id, design.value.name, seed.value, scenario);
+  if (opts.json === true) {
+    printJson({ scenario, expected: info.expect[design.value.name] ?? null, ...runJson(system.id, result, line, format.value) });
+  } else {
+    printLine(`scenario ${scenario}: ${info.description}`);
+    printLine(formatRunText(result, line, format.value, true));
+  }
+  return result.kind === 'pass' ? ok : violation;
+}

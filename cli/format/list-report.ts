@@ -1,0 +1,25 @@
+/** Text rendering of `moneysim list`. */
+import chalk from 'chalk';
+
+export interface ListView {
+  systems: Array<{
+    id: string;
+    status: string;
+    description: string;
+    designs: Array<{ name: string; description: string }>;
+    scenarios: Array<{ name: string; description: string }>;
+  }>;
+  models: Array<{ id: string; description: string }>;
+}
+
+export function formatListText(view: ListView): string {
+  const lines: string[] = [];
+  for (const s of view.systems) {
+    lines.push(`${chalk.bold(s.id)} [${s.status}] ${s.description}`);
+    for (const d of s.designs) lines.push(`  design   ${d.name.padEnd(12)} ${d.description}`);
+    for (const sc of s.scenarios) lines.push(`  scenario ${sc.name}`);
+  }
+  lines.push(chalk.bold('models') + ' (moneysim check <model-id>)');
+  for (const m of view.models) lines.push(`  ${m.id.padEnd(28)} ${m.description}`);
+  return lines.join('\n');
+}
