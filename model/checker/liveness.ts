@@ -10,7 +10,6 @@
  * is a lasso: a shortest prefix, then a cycle that takes every fairness group
  * the component requires; a fair single state becomes a stuttering end.
  */
-import { unpack } from './codec.ts';
 import type { Compiled } from './compile.ts';
 import type { PropertyDef } from './define.ts';
 import { fairCycle, judgeComponents, walk } from './fair-cycle.ts';
@@ -24,8 +23,9 @@ function evaluate(model: Compiled, graph: StateGraph, pred: (s: never) => boolea
   const buf = new Int32Array(model.layout.width);
   const view = model.view(buf);
   const out = new Uint8Array(graph.count);
+  const unpack = model.codec.unpack;
   for (let i = 0; i < graph.count; i++) {
-    unpack(model.layout, graph.store, i * graph.words, buf);
+    unpack(graph.store, i * graph.words, buf);
     out[i] = (pred as (s: unknown) => boolean)(view) ? 1 : 0;
   }
   return out;
