@@ -95,6 +95,10 @@ export function check(id: string, raw: RawOptions): Outcome {
   if (!constants.ok) return badInput(constants.message);
   const prepared = prepare(def, constants.value, raw.skip);
   if (!prepared.ok) return badInput(prepared.message);
+  if (!raw.json) {
+    const consts = Object.entries(constants.value).map(([k, v]) => `${k}=${v}`).join(' ');
+    printLine(`Checking ${id}${consts ? ` with ${consts}` : ''}${mode.value.kind === 'simulate' ? ` by random walks (seed ${mode.value.seed})` : ''}...`);
+  }
   let lastProgress = 0;
   const result = runCheck(prepared.value, {
     mode: mode.value,
