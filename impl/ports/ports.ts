@@ -31,6 +31,7 @@ export interface IdSource {
  * A transaction over the process's own durable key-value store. Reads see the
  * committed state plus this transaction's own writes. Bodies must not await
  * anything but the transaction's own methods (no RPC inside a transaction).
+ * Values read are read-only snapshots; copy before changing them.
  */
 export interface Tx {
   get(key: string): Promise<Json | undefined>;

@@ -36,6 +36,20 @@ export interface RunInput {
   maxSteps?: number;
 }
 
+/** The design's obligations only change when a transaction commits, so they are recomputed only then. */
+function cachedByVersion<T>(version: () => number, compute: () => T): () => T {
+  let seen = -1;
+  let value: T;
+  return () => {
+    const v = version();
+    if (v !== seen) {
+      value = compute();
+      seen = v;
+    }
+    return value;
+  };
+}
+
 export async function runBankTransfer(input: RunInput): Promise<RunResult> {
   const { config, choice } = input;
   const trace = new TraceRecorder(input.keepTrace);
@@ -61,7 +75,7 @@ export async function runBankTransfer(input: RunInput): Promise<RunResult> {
     ledger,
     book,
     initialTotalMinor: external.totalMinor() + ledger.totalMinor(),
-    durableObligations: () => input.design.durableObligations(store),
+    durableObligations: cachedByVersion(() => store.commits, () => input.design.durableObligations(store)),
     heldInMemory: () => host.heldInMemory(),
   };
   let finding: Finding | null = null;

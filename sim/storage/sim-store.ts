@@ -78,13 +78,13 @@ class BufferedTx implements Tx {
   constructor(private readonly base: ReadonlyMap<string, Json>) {}
 
   get(key: string): Promise<Json | undefined> {
-    const value = this.writes.has(key) ? this.writes.get(key) : this.base.get(key);
-    return Promise.resolve(value === undefined ? undefined : structuredClone(value));
+    return Promise.resolve(this.writes.has(key) ? this.writes.get(key) : this.base.get(key));
   }
 
   put(key: string, value: Json): void {
-    // Stored values are copied so later mutation by the caller cannot alter committed data.
-    this.writes.set(key, structuredClone(value));
+    // Stored values are copied and frozen: neither the writer's later mutation nor a
+    // reader's can alter committed data, just as with a real database.
+    this.writes.set(key, deepFreeze(structuredClone(value)));
   }
 
   delete(key: string): void {
@@ -113,4 +113,12 @@ class BufferedTx implements Tx {
   describe(): string {
     return [...this.writes.keys()].sort().join(',') || '(read-only)';
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
