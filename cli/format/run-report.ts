@@ -20,8 +20,8 @@ export function formatRunText(result: RunResult, replay: string, format: TraceFo
   if (result.kind === 'violation') {
     const v = result.violation;
     lines.push(chalk.red(`VIOLATION ${v.invariant}`) + ` seed ${result.seed}, step ${v.step}, ${v.timeMs} ms virtual`);
-    lines.push(`  ${v.message}`);
     lines.push(`replay: ${replay}`);
+    lines.push(`  ${v.message}`);
   } else {
     lines.push(chalk.green('ok') + ` seed ${result.seed}: no invariant violated`);
   }

@@ -28,7 +28,8 @@ export function formatTraceMermaid(entries: readonly TraceEntry[]): string {
         lines.push(`Note over ${e.actor}: ${e.kind.toUpperCase()} ${text}`);
         break;
       case 'store':
-        lines.push(`Note over ${e.actor}: ${text}`);
+        // Read-only transactions change nothing worth drawing.
+        if (!e.text.endsWith('(read-only)')) lines.push(`Note over ${e.actor}: ${text}`);
         break;
       case 'fault':
         lines.push(`Note over api: ${text}`);

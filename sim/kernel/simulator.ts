@@ -91,12 +91,14 @@ export class Simulator {
     this.wokeUserCode = true;
   }
 
-  crash(proc: SimProcess): void {
+  /** Crashes `proc`; `pending` names the event it never got to handle, for the trace. */
+  crash(proc: SimProcess, pending = ''): void {
     if (!proc.up) return;
     proc.up = false;
     proc.incarnation++;
     proc.crashes++;
-    this.trace.record(this.steps, this.now, 'crash', proc.name, '', `incarnation ${proc.incarnation - 1} lost`);
+    const lost = pending === '' ? '' : ` before handling ${pending}`;
+    this.trace.record(this.steps, this.now, 'crash', proc.name, '', `incarnation ${proc.incarnation - 1} lost${lost}`);
     this.hooks?.onCrash(proc);
   }
 
@@ -136,7 +138,7 @@ export class Simulator {
     const hooks = this.hooks;
     const crashable = ev.proc.crashable;
     if (crashable && hooks !== null && hooks.crashBefore(ev)) {
-      this.crash(ev.proc);
+      this.crash(ev.proc, ev.label);
       return;
     }
     if (ev.effect !== null) ev.effect();
@@ -161,7 +163,7 @@ export class Simulator {
       for (const e of due) if (e !== only) this.heap.push(e);
       return only;
     }
-    const pick = this.choice.choose('schedule', 'schedule', live.length);
+    const pick = this.choice.choose('schedule', 'schedule', live.length, undefined, live);
     const chosen = live[pick]!;
     for (const e of due) if (e !== chosen) this.heap.push(e);
     return chosen;
