@@ -14,7 +14,7 @@ import type { Compiled } from './compile.ts';
 import * as fingerprints from './fingerprint.ts';
 import { FingerprintTable } from './fp-table.ts';
 import type { StateGraph } from './graph.ts';
-import { Grow } from './grow.ts';
+import { GraphBuilder } from './graph-builder.ts';
 import type { Progress } from './result.ts';
 
 export type BfsEnd =
@@ -57,136 +57,114 @@ const fingerprint = fingerprints.fingerprint;
 
 export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
   const started = performance.now();
-  const { layout, instances, runs } = model;
-  const packInto = model.codec.pack;
-  const unpackFrom = model.codec.unpack;
+  const { layout, instances } = model;
   const K = layout.words;
-  const W = layout.width;
-  const cur = new Int32Array(W);
-  const nxt = new Int32Array(W);
-  const s = model.view(nxt);
-  const invs = opts.invariants.map((i) => model.spec.invariants[i]!.holds);
-  const invIds = opts.invariants;
-  const terminal = model.spec.terminal;
-  const store = new Grow(Uint32Array, 1 << 16);
-  const parent = new Grow(Int32Array, 1 << 14);
-  const via = new Grow(Int32Array, 1 << 14);
+  const g = new GraphBuilder(K, opts.recordEdges);
   const table = new FingerprintTable(1 << 16);
   const fp = new Int32Array(2);
   const packed = new Uint32Array(K);
-  const fired = new Float64Array(instances.length);
-  const discovered = new Float64Array(instances.length);
-  const edgeStart = opts.recordEdges ? new Grow(Int32Array, 1 << 14) : undefined;
-  const edgeTo = opts.recordEdges ? new Grow(Int32Array, 1 << 16) : undefined;
-  const edgeVia = opts.recordEdges ? new Grow(Int32Array, 1 << 16) : undefined;
-  const enabled = opts.recordEdges ? new Grow(Int32Array, 1 << 14) : undefined;
+  const nxt = new Int32Array(layout.width);
+  const s = model.view(nxt);
+  const invs = opts.invariants.map((i) => model.spec.invariants[i]!.holds);
+  const counters = { generated: 1, fired: new Float64Array(instances.length), discovered: new Float64Array(instances.length) };
+  const finish = (end: BfsEnd): BfsOutput => {
+    // Discovery order is breadth-first, so the last stored state is a deepest one.
+    const depth = g.depthOf(g.count - 1);
+    return { end, graph: g.build(), depth, generated: counters.generated, fired: counters.fired, discovered: counters.discovered, durationMs: performance.now() - started };
+  };
+  const failedInvariant = (): number => {
+    for (let k = 0; k < invs.length; k++) if (!invs[k]!(s)) return opts.invariants[k]!;
+    return -1;
+  };
+  nxt.set(model.initBuffer);
+  const badInit = model.codec.pack(nxt, packed, 0);
+  if (badInit !== -1) return finish({ kind: 'range-error', from: -1, instance: -1, slot: badInit, value: nxt[badInit]! });
+  fingerprint(packed, 0, K, fp);
+  table.putIfAbsent(fp[0]!, fp[1]!, 0);
+  g.add(packed, -1, -1);
+  const bad0 = failedInvariant();
+  if (bad0 !== -1) return finish({ kind: 'invariant', invariant: bad0, state: 0 });
+  return finish(explore(model, opts, { g, table, fp, packed, nxt, s, failedInvariant, counters, started }));
+}
+
+interface SearchState {
+  readonly g: GraphBuilder;
+  readonly table: FingerprintTable;
+  readonly fp: Int32Array;
+  readonly packed: Uint32Array;
+  readonly nxt: Int32Array;
+  readonly s: ReturnType<Compiled['view']>;
+  readonly failedInvariant: () => number;
+  readonly counters: { generated: number; readonly fired: Float64Array; readonly discovered: Float64Array };
+  readonly started: number;
+}
+
+// The hot loop, kept in one function on purpose: every state and every action
+// instance passes through it, and V8 optimises one loop better than a chain of calls.
+function explore(model: Compiled, opts: BfsOptions, st: SearchState): BfsEnd {
+  const { g, table, fp, packed, nxt, s, failedInvariant, counters } = st;
+  const { fired, discovered } = counters;
+  const { instances, runs } = model;
+  const K = model.layout.words;
+  const packInto = model.codec.pack;
+  const unpackFrom = model.codec.unpack;
+  const cur = new Int32Array(model.layout.width);
   const nInst = instances.length;
-  const strict = opts.strict;
   const instA = Int32Array.from(instances, (x) => x.a);
   const instB = Int32Array.from(instances, (x) => x.b);
   const instC = Int32Array.from(instances, (x) => x.c);
   const instRun = instances.map((x) => runs[x.action]!);
   const instFair = Int32Array.from(instances, (x) => x.fairMask);
-  let generated = 0;
-
-  const graph = (): StateGraph => ({
-    count: parent.length,
-    words: K,
-    store: store.data,
-    parent: parent.data,
-    via: via.data,
-    ...(edgeStart && edgeTo && edgeVia && enabled
-      ? { edges: { edgeStart: edgeStart.data, edgeTo: edgeTo.data, edgeVia: edgeVia.data, enabled: enabled.data } }
-      : {}),
-  });
-  const finish = (end: BfsEnd): BfsOutput => {
-    edgeStart?.push(edgeTo!.length);
-    // Discovery order is breadth-first, so the last stored state is a deepest one.
-    let steps = 0;
-    for (let k = parent.length - 1; parent.data[k]! !== -1; k = parent.data[k]!) steps++;
-    return { end, graph: graph(), generated, depth: steps + 1, fired, discovered, durationMs: performance.now() - started };
-  };
-  const failedInvariant = (): number => {
-    for (let k = 0; k < invs.length; k++) if (!invs[k]!(s)) return invIds[k]!;
-    return -1;
-  };
-
-  // The initial state.
-  nxt.set(model.initBuffer);
-  const badInit = packInto(nxt, packed, 0);
-  if (badInit !== -1) return finish({ kind: 'range-error', from: -1, instance: -1, slot: badInit, value: nxt[badInit]! });
-  fingerprint(packed, 0, K, fp);
-  table.putIfAbsent(fp[0]!, fp[1]!, 0);
-  store.reserve(K);
-  store.data.set(packed, 0);
-  store.length = K;
-  parent.push(-1);
-  via.push(-1);
-  generated = 1;
-  const bad0 = failedInvariant();
-  if (bad0 !== -1) return finish({ kind: 'invariant', invariant: bad0, state: 0 });
-
-  for (let i = 0; i < parent.length; i++) {
+  const { strict, checkDeadlock, maxStates } = opts;
+  const checkInvariants = opts.invariants.length > 0;
+  for (let i = 0; i < g.count; i++) {
     if ((i & (PROGRESS_EVERY - 1)) === 0 && i > 0 && opts.onProgress) {
-      opts.onProgress({ generatedStates: generated, distinctStates: parent.length, queued: parent.length - i, depth: depthOf(parent.data, i), elapsedMs: performance.now() - started });
+      opts.onProgress({ generatedStates: counters.generated, distinctStates: g.count, queued: g.count - i, depth: g.depthOf(i), elapsedMs: performance.now() - st.started });
     }
-    unpackFrom(store.data, i * K, cur);
+    unpackFrom(g.store.data, i * K, cur);
     nxt.set(cur);
-    edgeStart?.push(edgeTo!.length);
+    g.openRow();
     let successors = 0;
     let fairEnabled = 0;
     for (let j = 0; j < nInst; j++) {
       if (!instRun[j]!(s, instA[j]!, instB[j]!, instC[j]!)) {
-        if (strict && !sameBuffer(cur, nxt)) return finish({ kind: 'strict-error', from: i, instance: j });
+        if (strict && !sameBuffer(cur, nxt)) return { kind: 'strict-error', from: i, instance: j };
         continue;
       }
       successors++;
-      generated++;
+      counters.generated++;
       fired[j]!++;
       const badSlot = packInto(nxt, packed, 0);
-      if (badSlot !== -1) return finish({ kind: 'range-error', from: i, instance: j, slot: badSlot, value: nxt[badSlot]! });
+      if (badSlot !== -1) return { kind: 'range-error', from: i, instance: j, slot: badSlot, value: nxt[badSlot]! };
       // A step that changes nothing is a stutter: it counts as generated, never as a new state or an edge.
-      if (sameWords(packed, 0, store.data, i * K, K)) {
+      if (sameWords(packed, 0, g.store.data, i * K, K)) {
         nxt.set(cur);
         continue;
       }
       fingerprint(packed, 0, K, fp);
-      const n = parent.length;
+      const n = g.count;
       const seen = table.putIfAbsent(fp[0]!, fp[1]!, n);
-      if (edgeTo) {
-        edgeTo.push(seen === -1 ? n : seen);
-        edgeVia!.push(j);
-        fairEnabled |= instFair[j]!;
-      }
+      g.edge(seen === -1 ? n : seen, j);
+      fairEnabled |= instFair[j]!;
       if (seen !== -1) {
         nxt.set(cur);
         continue;
       }
-      store.reserve(K);
-      store.data.set(packed, n * K);
-      store.length += K;
-      parent.push(i);
-      via.push(j);
+      g.add(packed, i, j);
       discovered[j]!++;
       // The successor is still in the working buffer, so invariants read it directly.
-      const bad = invs.length > 0 ? failedInvariant() : -1;
+      const bad = checkInvariants ? failedInvariant() : -1;
       nxt.set(cur);
-      if (bad !== -1) return finish({ kind: 'invariant', invariant: bad, state: n });
-      if (parent.length >= opts.maxStates) return finish({ kind: 'stopped', distinct: parent.length });
+      if (bad !== -1) return { kind: 'invariant', invariant: bad, state: n };
+      if (g.count >= maxStates) return { kind: 'stopped', distinct: g.count };
     }
-    enabled?.push(fairEnabled);
-    if (successors === 0 && opts.checkDeadlock && !terminal(s)) return finish({ kind: 'deadlock', state: i });
+    g.closeRow(fairEnabled);
+    if (successors === 0 && checkDeadlock && !model.spec.terminal(s)) return { kind: 'deadlock', state: i };
   }
-  return finish({ kind: 'complete' });
+  return { kind: 'complete' };
 }
 
 function sameBuffer(a: Int32Array, b: Int32Array): boolean {
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
   return true;
-}
-
-function depthOf(parent: Int32Array, index: number): number {
-  let d = 1;
-  for (let k = index; parent[k]! !== -1; k = parent[k]!) d++;
-  return d;
 }
