@@ -7,7 +7,7 @@
 import type { BankTransferDesign } from '../../impl/bank-transfer/contract.ts';
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { ExternalInstitution } from '../fakes/external-institution.ts';
-import { FaultScript, requestDelayFor } from '../fakes/fault-script.ts';
+import { FaultScript, sendFaultsFor } from '../fakes/fault-script.ts';
 import { InternalLedger } from '../fakes/internal-ledger.ts';
 import { Simulator } from '../kernel/simulator.ts';
 import { Network } from '../net/network.ts';
@@ -61,7 +61,7 @@ export async function runBankTransfer(input: RunInput): Promise<RunResult> {
   const control = sim.addProcess('control', false);
   const net = new Network(sim, { ...config.network });
   const script = new FaultScript(config.script.calls);
-  net.requestDelay = requestDelayFor(script, config.script.calls);
+  net.forcedOnSend = sendFaultsFor(script, config.script.calls);
   const accounts = config.accounts.map((a) => [a.accountId, a.balanceMinor] as [string, number]);
   const external = new ExternalInstitution(sim, { ...config.external }, script, accounts);
   const ledger = new InternalLedger(sim, { ...config.ledger }, script);

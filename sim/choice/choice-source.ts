@@ -13,14 +13,26 @@
  */
 export type ChoiceKind = 'schedule' | 'fault' | 'data';
 
+/**
+ * One of the due events a `schedule` choice picks among, as far as choice
+ * sources need to know it: priority-based and enumerating sources tell
+ * events apart by the process they belong to and their label.
+ */
+export interface ChoiceCandidate {
+  readonly label: string;
+  readonly proc: { readonly name: string };
+}
+
 export interface ChoiceSource {
   /**
    * Returns an integer in [0, n). For fault bits (n = 2) the random source
    * returns 1 with probability `probabilityOfOne`; otherwise draws are uniform.
    * `stream` is a component name; each stream is an independent random
    * sequence so that an extra draw in one component leaves the others alone.
+   * For `schedule` choices the kernel passes the `n` due events as
+   * `candidates`; sources that pick by position may ignore them.
    */
-  choose(kind: ChoiceKind, stream: string, n: number, probabilityOfOne?: number): number;
+  choose(kind: ChoiceKind, stream: string, n: number, probabilityOfOne?: number, candidates?: readonly ChoiceCandidate[]): number;
   /** Everything chosen so far, in order. */
   readonly log: ChoiceLog;
 }

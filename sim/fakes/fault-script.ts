@@ -3,6 +3,7 @@
  * lost", "reject the credit of the second transfer"). Fakes ask it, per call,
  * which faults are forced; random fault rates apply on top.
  */
+import type { SendFault } from '../net/network.ts';
 export type CallFault =
   | 'reject'
   | 'error-before'
@@ -10,7 +11,8 @@ export type CallFault =
   | 'lose-reply'
   | 'rate-limit'
   | 'slow'
-  | 'delay-request';
+  | 'delay-request'
+  | 'duplicate-request';
 
 export interface ForcedCallFault {
   service: string;
@@ -18,7 +20,7 @@ export interface ForcedCallFault {
   /** 1-based index of the call to this service method; omitted means every call. */
   nth?: number;
   fault: CallFault;
-  /** For `slow`: the extra reply latency; for `delay-request`: the extra request latency. */
+  /** `slow`: extra reply latency; `delay-request`: extra request latency; `duplicate-request`: delay of the copy. */
   extraMs?: number;
 }
 
@@ -40,19 +42,24 @@ export class FaultScript {
   }
 }
 
-/** Extra latency forced on the nth request sent to a service method (counted at sending). */
-export function requestDelayFor(script: FaultScript, rules: readonly ForcedCallFault[]): (service: string, method: string) => number {
+/**
+ * Faults forced on the nth request sent to a service method, counted at
+ * sending: `delay-request` (it arrives late) and `duplicate-request` (a second
+ * copy follows `extraMs` later).
+ */
+export function sendFaultsFor(script: FaultScript, rules: readonly ForcedCallFault[]): (service: string, method: string) => SendFault {
   const sent = new Map<string, number>();
-  const delays = rules.filter((r) => r.fault === 'delay-request');
+  const sendRules = rules.filter((r) => r.fault === 'delay-request' || r.fault === 'duplicate-request');
   return (service, method) => {
-    if (delays.length === 0) return 0;
+    if (sendRules.length === 0) return { delayMs: 0, duplicateDelayMs: null };
     const key = `${service}.${method}`;
     const n = (sent.get(key) ?? 0) + 1;
     sent.set(key, n);
-    const rule = delays.find((r) => r.service === service && r.method === method && (r.nth === undefined || r.nth === n));
-    if (rule === undefined) return 0;
-    script.fired.push(rule);
-    return rule.extraMs ?? 0;
+    const hits = sendRules.filter((r) => r.service === service && r.method === method && (r.nth === undefined || r.nth === n));
+    script.fired.push(...hits);
+    const delay = hits.find((r) => r.fault === 'delay-request');
+    const duplicate = hits.find((r) => r.fault === 'duplicate-request');
+    return { delayMs: delay?.extraMs ?? 0, duplicateDelayMs: duplicate === undefined ? null : duplicate.extraMs ?? 0 };
   };
 }
 

@@ -15,6 +15,15 @@ import type { SimProcess } from '../kernel/sim-process.ts';
 import type { NetworkOptions } from './network-options.ts';
 import { Partitions } from './partitions.ts';
 
+/** Faults forced on one request as it is sent. */
+export interface SendFault {
+  delayMs: number;
+  /** When set, a second copy of the request is sent this much later. */
+  duplicateDelayMs: number | null;
+}
+
+const NO_SEND_FAULT: SendFault = { delayMs: 0, duplicateDelayMs: null };
+
 /** What a service returns for a request. */
 export type ServiceReply = { kind: 'reply'; value: Json } | { kind: 'error'; code: RpcErrorCode };
 
@@ -36,8 +45,8 @@ interface Service {
 export class Network {
   private readonly services = new Map<string, Service>();
   readonly partitions = new Partitions();
-  /** Extra latency a scenario forces on a specific request (a request that arrives late). */
-  requestDelay: (target: string, method: string) => number = () => 0;
+  /** Sending-side faults a scenario forces on a specific request: extra delay, a late duplicate. */
+  forcedOnSend: (target: string, method: string) => SendFault = () => NO_SEND_FAULT;
   /** Counters for coverage reports. */
   readonly counts = { sent: 0, lost: 0, duplicated: 0, partitioned: 0, timeouts: 0, lostReplies: 0 };
 
@@ -92,11 +101,11 @@ export class Network {
       sim.trace.record(sim.steps, sim.now, 'drop', caller.name, target, `request ${method} lost`);
       return;
     }
-    const forcedDelayMs = this.requestDelay(target, method);
-    const copies = chance(sim.choice, 'net.dup', this.options.duplicateProbability) ? 2 : 1;
+    const forced = this.forcedOnSend(target, method);
+    const copies = forced.duplicateDelayMs !== null || chance(sim.choice, 'net.dup', this.options.duplicateProbability) ? 2 : 1;
     if (copies === 2) this.counts.duplicated++;
     for (let i = 0; i < copies; i++) {
-      const latency = this.latency() + forcedDelayMs;
+      const latency = this.latency() + (i === 0 ? forced.delayMs : forced.delayMs + (forced.duplicateDelayMs ?? 0));
       const deliver = (): void => {
         if (this.partitions.blocked(caller.name, target)) {
           this.counts.partitioned++;

@@ -10,6 +10,7 @@ import { referenceDesign } from '../../impl/bank-transfer/reference/index.ts';
 import { BANK_TRANSFER_PROBES } from '../bank-transfer/coverage.ts';
 import { loadDesignModule, looksLikePath } from '../bank-transfer/design-module.ts';
 import { parseScenario, type BankTransferScenario } from '../bank-transfer/scenario-file.ts';
+import { exhaustiveConfig, exhaustiveLabel } from '../bank-transfer/exhaustive-world.ts';
 import { drawSwarmConfig } from '../bank-transfer/swarm.ts';
 import { runBankTransfer } from '../bank-transfer/world.ts';
 import type { RunResult } from '../run-result.ts';
@@ -41,6 +42,7 @@ export const bankTransferSystem: SystemDef = {
   defaultDesign: 'reference',
   latencyBudgetP99Ms: 200,
   probes: BANK_TRANSFER_PROBES,
+  measure: measureBankTransfer,
   scenarios: (): ScenarioInfo[] =>
     bankTransferScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
   async loadDesign(nameOrPath: string): Promise<DesignLoad> {
@@ -57,9 +59,25 @@ export const bankTransferSystem: SystemDef = {
     if (request.scenario !== undefined) {
       const scenario = bankTransferScenarios().find((s) => s.name === request.scenario);
       if (scenario === undefined) throw new Error(`unknown scenario ${request.scenario}`);
-      return runBankTransfer({ design, config: scenario.config, configLabel: [`scenario ${scenario.name}`], choice: request.choice, seed: request.seed, keepTrace: request.keepTrace });
+      return runBankTransfer({ design, config: scenario.config, configLabel: [`scenario ${scenario.name}`], choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
+    }
+    if (request.world === 'exhaustive') {
+      const options = { transfers: request.workload ?? 2, externalMode: request.externalMode ?? 'idempotent' } as const;
+      const config = exhaustiveConfig(options);
+      return runBankTransfer({ design, config, configLabel: exhaustiveLabel(options), choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
     }
     const { config, enabled } = drawSwarmConfig(request.choice);
-    return runBankTransfer({ design, config, configLabel: enabled, choice: request.choice, seed: request.seed, keepTrace: request.keepTrace });
+    return runBankTransfer({ design, config, configLabel: enabled, choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
   },
 };
+
+/** Transfers the user started (distinct idempotency keys sent), read from a kept trace. */
+function measureBankTransfer(result: RunResult): Record<string, number> {
+  const keys = new Set<string>();
+  for (const e of result.trace) {
+    if (e.kind !== 'send' || e.actor !== 'mobile' || !e.text.startsWith('transfer ')) continue;
+    const m = /"idempotencyKey":"([^"]*)"/.exec(e.text);
+    if (m !== null) keys.add(m[1]!);
+  }
+  return { transfers: keys.size };
+}

@@ -33,6 +33,19 @@ export interface RunRequest {
   keepTrace: boolean;
   /** A scenario name; absent means a swarm-drawn random world. */
   scenario?: string;
+  /**
+   * Which generated world to run when no scenario is named: `swarm` (the
+   * default) draws faults and workload from the seed; `exhaustive` switches
+   * every per-event fault on as a choice point, with a fixed workload, for
+   * systematic enumeration.
+   */
+  world?: 'swarm' | 'exhaustive';
+  /** Number of transfers (or the system's unit of work) in the exhaustive world. */
+  workload?: number;
+  /** External institution mode in the exhaustive world, where a system has one. */
+  externalMode?: 'idempotent' | 'non-idempotent';
+  /** Stop the run after this many dispatched events. */
+  maxSteps?: number;
 }
 
 export type DesignLoad = { ok: true; design: unknown; name: string } | { ok: false; message: string };
@@ -48,6 +61,12 @@ export interface SystemDef {
   latencyBudgetP99Ms?: number;
   /** "Sometimes" probes a sweep should hit. */
   probes: readonly string[];
+  /**
+   * Sizes of a run that a shrinker reports before and after (e.g. transfers
+   * made), read from a run kept with its trace. Optional: systems without it
+   * are measured by their choice vectors and faults alone.
+   */
+  measure?(result: RunResult): Record<string, number>;
   scenarios(): ScenarioInfo[];
   /** Resolves a design name or module path; module loading failures are values. */
   loadDesign(nameOrPath: string): Promise<DesignLoad>;

@@ -6,7 +6,7 @@
  * money safe:
  * - the intent (CASHING_OUT, with the cash-out's expiry) is committed before
  *   the external call, so money in flight is always covered by a record;
- * - an unknown cash-out outcome (timeout, 5xx, or a crash mid-call) is never
+ * - an unknown cash-out outcome (timeout, any error, or a crash mid-call) is never
  *   retried blindly: after the request's expiry, the status query by client
  *   reference is final, which is safe in idempotent and non-idempotent mode;
  * - an unknown credit is retried with the same transfer id (the ledger is
@@ -59,10 +59,9 @@ export class TransferDriver {
       if (reply.value.status === 'APPLIED') return this.save({ ...r, state: 'CREDITING' });
       return this.save({ ...r, state: 'FAILED', failureCode: reply.value.code });
     }
-    if (reply.kind === 'error' && reply.code === 'UNAVAILABLE') {
-      return this.save({ ...r, state: 'FAILED', failureCode: 'EXTERNAL_UNAVAILABLE' });
-    }
-    // Timeout or 5xx: the outcome is unknown; the next step asks by reference after expiry.
+    // Any error or timeout leaves the outcome unknown: even an UNAVAILABLE refusal only
+    // speaks for one delivery, and a duplicate of the request may still apply. The next
+    // step asks by reference once the request has expired, when the answer is final.
     return true;
   }
 

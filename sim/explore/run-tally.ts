@@ -1,0 +1,55 @@
+/**
+ * Aggregates what many runs exercised: how many ran, how many events they
+ * dispatched, answer latencies, and coverage (faults fired and "sometimes"
+ * probes hit, per kind). Every strategy feeds its runs through one of these,
+ * and worker threads send back the per-run figures it needs, so a parallel
+ * sweep aggregates exactly like a serial one.
+ */
+import type { RunResult } from '../run-result.ts';
+import { LatencyHistogram } from '../stats/latency-histogram.ts';
+import type { SystemDef } from '../systems/system-def.ts';
+
+/** The part of a run a tally reads; small enough to post between threads. */
+export type RunFigures = Pick<RunResult, 'events' | 'latenciesMs' | 'faultsFired' | 'probes'>;
+
+export interface Coverage {
+  faultsFired: Record<string, number>;
+  probes: Record<string, number>;
+  /** Declared probes that never fired: anything about them passed vacuously. */
+  probesMissed: string[];
+  /** Fault kinds the system counts that never fired in any run. */
+  faultsNeverFired: string[];
+}
+
+export class RunTally {
+  runs = 0;
+  events = 0;
+  readonly latency = new LatencyHistogram();
+  readonly faultsFired: Record<string, number> = {};
+  readonly probes: Record<string, number>;
+
+  constructor(private readonly system: SystemDef) {
+    this.probes = Object.fromEntries(system.probes.map((p) => [p, 0]));
+  }
+
+  add(run: RunFigures): void {
+    this.runs++;
+    this.events += run.events;
+    for (const ms of run.latenciesMs) this.latency.add(ms);
+    addCounts(this.faultsFired, run.faultsFired);
+    addCounts(this.probes, run.probes);
+  }
+
+  coverage(): Coverage {
+    return {
+      faultsFired: { ...this.faultsFired },
+      probes: { ...this.probes },
+      probesMissed: this.system.probes.filter((p) => (this.probes[p] ?? 0) === 0),
+      faultsNeverFired: Object.entries(this.faultsFired).filter(([, v]) => v === 0).map(([k]) => k),
+    };
+  }
+}
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
