@@ -61,31 +61,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
       call(s, t, Work.cashout);
       return true;
     }, { actor: 'Client', target: 'Coordinator' }),
-    onRequest(act, 'ExtApply', T, Work.cashout, 'External', (s, t) => {
-      if (s.ext[t] === Ext.declined) return -1;
-      s.ext[t] = Ext.applied;
-      return Net.ok;
-    }),
-    onRequest(act, 'ExtDecline', T, Work.cashout, 'External', (s, t) => {
-      if (s.ext[t] === Ext.applied) return -1;
-      s.ext[t] = Ext.declined;
-      return Net.no;
-    }),
-    onRequest(act, 'ExtStatus', T, Work.query, 'External', (s, t) => (s.ext[t] === Ext.applied ? Net.ok : s.ext[t] === Ext.declined ? Net.no : Net.unseen)),
-    onRequest(act, 'IntCredit', T, Work.credit, 'Internal', (s, t) => {
-      if (s.credit[t] === Int.rejected) return -1;
-      s.credit[t] = Int.credited;
-      return Net.ok;
-    }),
-    onRequest(act, 'IntReject', T, Work.credit, 'Internal', (s, t) => {
-      if (s.credit[t] === Int.credited) return -1;
-      s.credit[t] = Int.rejected;
-      return Net.no;
-    }),
-    onRequest(act, 'ExtReturn', T, Work.return, 'External', (s, t) => {
-      s.ext[t] = Ext.returned;
-      return Net.ok;
-    }),
+    ...fakeActions(act, T),
     act('Lose', { t: T }, (s, t) => {
       if (s.net[t] === Net.none || s.losses >= bounds.losses) return false;
       s.net[t] = Net.none;
@@ -113,6 +89,37 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
       s.answer[t] = r === Rec.credited ? Answer.success : r === Rec.failed || r === Rec.reversing || r === Rec.reversed ? Answer.failed : Answer.unknown;
       return true;
     }, { actor: 'Client', target: 'Coordinator' }),
+  ];
+}
+
+/** The external institution and the internal store, each idempotent by the transfer's reference. */
+function fakeActions(act: Act, T: number[]): Def[] {
+  return [
+    onRequest(act, 'ExtApply', T, Work.cashout, 'External', (s, t) => {
+      if (s.ext[t] === Ext.declined) return -1;
+      s.ext[t] = Ext.applied;
+      return Net.ok;
+    }),
+    onRequest(act, 'ExtDecline', T, Work.cashout, 'External', (s, t) => {
+      if (s.ext[t] === Ext.applied) return -1;
+      s.ext[t] = Ext.declined;
+      return Net.no;
+    }),
+    onRequest(act, 'ExtStatus', T, Work.query, 'External', (s, t) => (s.ext[t] === Ext.applied ? Net.ok : s.ext[t] === Ext.declined ? Net.no : Net.unseen)),
+    onRequest(act, 'IntCredit', T, Work.credit, 'Internal', (s, t) => {
+      if (s.credit[t] === Int.rejected) return -1;
+      s.credit[t] = Int.credited;
+      return Net.ok;
+    }),
+    onRequest(act, 'IntReject', T, Work.credit, 'Internal', (s, t) => {
+      if (s.credit[t] === Int.credited) return -1;
+      s.credit[t] = Int.rejected;
+      return Net.no;
+    }),
+    onRequest(act, 'ExtReturn', T, Work.return, 'External', (s, t) => {
+      s.ext[t] = Ext.returned;
+      return Net.ok;
+    }),
   ];
 }
 
