@@ -33,6 +33,7 @@ export interface Layout {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESERVED = new Set(['constructor', '__proto__', 'prototype', 'toString', 'valueOf', 'hasOwnProperty']);
 
 function bitsFor(span: number): number {
   let bits = 0;
@@ -56,7 +57,8 @@ export function computeLayout(shape: Shape): Layout {
   const fields: FieldLayout[] = [];
   const ranges: { lo: number; hi: number; field: number }[] = [];
   for (const [name, field] of Object.entries(shape)) {
-    if (!IDENTIFIER.test(name) || name.startsWith('$')) throw new Error(`state variable name "${name}" is not a plain identifier`);
+    // The names become accessors of a generated class, so a few JavaScript names are off limits.
+    if (!IDENTIFIER.test(name) || name.startsWith('$') || RESERVED.has(name)) throw new Error(`state variable name "${name}" is not usable (plain identifiers only, not ${[...RESERVED].join(', ')})`);
     const rs = slotRanges(field);
     fields.push({ name, field, offset: ranges.length, slots: rs.length });
     for (const r of rs) ranges.push({ ...r, field: fields.length - 1 });
