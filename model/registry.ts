@@ -1,5 +1,6 @@
 /**
- * The models `moneysim check` and `moneysim list` know, by id.
+ * The models `moneysim check` and `moneysim list` know, by id. A new model is
+ * one ModelDef added to MODELS (and a twin in spec-tla/ with a manifest entry).
  */
 import type { ModelDef } from './checker/define.ts';
 import { naive } from './bank-transfer/naive.ts';
@@ -11,14 +12,14 @@ const MODELS: readonly ModelDef[] = [seedExercise, naive, reference];
 export interface ModelListing {
   readonly id: string;
   readonly description: string;
-  readonly constants: readonly { readonly name: string; readonly default: number; readonly description: string }[];
+  readonly constants: readonly { readonly name: string; readonly default: number; readonly min: number; readonly max: number; readonly description: string }[];
 }
 
 export function listModels(): ModelListing[] {
   return MODELS.map((m) => ({
     id: m.id,
     description: m.description,
-    constants: m.constants.map((c) => ({ name: c.name, default: c.default, description: c.description })),
+    constants: m.constants.map((c) => ({ name: c.name, default: c.default, min: c.min, max: c.max, description: c.description })),
   }));
 }
 
