@@ -1,11 +1,13 @@
 /**
  * The model registry that `moneysim check` and `moneysim list` use: unique
  * ids, defaults within bounds, and every model builds and compiles with its
- * defaults and with its smallest constants.
+ * defaults and with its smallest constants, and checks without a modelling
+ * error at the smallest.
  */
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../model/checker/compile.ts';
 import { getModel, listModels } from '../../model/registry.ts';
+import { checkModel } from './run-model.ts';
 
 describe('model registry', () => {
   const listed = listModels();
@@ -28,5 +30,9 @@ describe('model registry', () => {
       expect(model.instances.length).toBeGreaterThan(0);
       expect(model.spec.invariants.length).toBeGreaterThan(0);
     }
+    const smallest = def.constants.map((c) => `${c.name}=${c.min}`);
+    const r = checkModel(def, smallest, { maxStates: 200_000 });
+    expect(r.kind === 'model-error' ? r.message : r.kind).not.toBe('model-error');
+    expect(r.kind).not.toBe('model-error');
   });
 });
