@@ -14,6 +14,7 @@ import type { Simulator } from '../kernel/simulator.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
 import type { NetworkOptions } from './network-options.ts';
 import { Partitions } from './partitions.ts';
+import { RpcExchange } from './rpc-exchange.ts';
 
 /** Faults forced on one request as it is sent. */
 export interface SendFault {
@@ -42,6 +43,8 @@ interface Service {
   handler: ServiceHandler;
 }
 
+export type { Service };
+
 export class Network {
   private readonly services = new Map<string, Service>();
   readonly partitions = new Partitions();
@@ -51,7 +54,7 @@ export class Network {
   readonly counts = { sent: 0, lost: 0, duplicated: 0, partitioned: 0, timeouts: 0, lostReplies: 0 };
 
   constructor(
-    private readonly sim: Simulator,
+    readonly sim: Simulator,
     public options: NetworkOptions,
   ) {}
 
@@ -63,83 +66,44 @@ export class Network {
   call<T>(caller: SimProcess, target: string, method: string, body: Json, timeoutMs: number): Promise<RpcOutcome<T>> {
     const service = this.services.get(target);
     if (service === undefined) throw new Error(`unknown service ${target}`);
-    const sim = this.sim;
-    const incarnation = caller.incarnation;
     return new Promise<RpcOutcome<T>>((resolve) => {
-      let settled = false;
-      const timeout = sim.schedule(timeoutMs, caller, `timeout ${method}`, null, () => {
-        if (settled) return;
-        settled = true;
-        this.counts.timeouts++;
-        sim.trace.record(sim.steps, sim.now, 'timeout', caller.name, target, method);
-        resolve({ kind: 'timeout' });
-      }, { phase: 'timeout', method, from: target, to: caller.name });
-      const onReply = (reply: ServiceReply): void => {
-        if (settled) return;
-        settled = true;
-        timeout.cancelled = true;
-        resolve(reply as RpcOutcome<T>);
-      };
-      this.sendRequest(caller, incarnation, service, target, method, body, onReply);
+      const exchange = new RpcExchange(this, caller, service.proc, service.handler, target, method, body, resolve as (o: RpcOutcome<unknown>) => void);
+      exchange.timeout = this.sim.schedule(timeoutMs, caller, `timeout ${method}`, null, () => exchange.timedOut(), {
+        phase: 'timeout',
+        method,
+        from: target,
+        to: caller.name,
+      });
+      this.sendRequest(exchange);
     });
   }
 
-  private sendRequest(
-    caller: SimProcess,
-    incarnation: number,
-    service: Service,
-    target: string,
-    method: string,
-    body: Json,
-    onReply: (reply: ServiceReply) => void,
-  ): void {
+  private sendRequest(ex: RpcExchange): void {
     const sim = this.sim;
     this.counts.sent++;
-    sim.trace.record(sim.steps, sim.now, 'send', caller.name, target, `${method} ${JSON.stringify(body)}`);
+    sim.trace.record(sim.steps, sim.now, 'send', ex.caller.name, ex.target, `${ex.method} ${JSON.stringify(ex.body)}`);
     if (chance(sim.choice, 'net.loss', this.options.lossProbability)) {
       this.counts.lost++;
-      sim.trace.record(sim.steps, sim.now, 'drop', caller.name, target, `request ${method} lost`);
+      sim.trace.record(sim.steps, sim.now, 'drop', ex.caller.name, ex.target, `request ${ex.method} lost`);
       return;
     }
-    const forced = this.forcedOnSend(target, method);
+    const forced = this.forcedOnSend(ex.target, ex.method);
     const copies = forced.duplicateDelayMs !== null || chance(sim.choice, 'net.dup', this.options.duplicateProbability) ? 2 : 1;
     if (copies === 2) this.counts.duplicated++;
+    const meta = { phase: 'request', method: ex.method, from: ex.caller.name, to: ex.target };
+    const label = `request ${ex.method}`;
     for (let i = 0; i < copies; i++) {
-      const latency = this.latency() + (i === 0 ? forced.delayMs : forced.delayMs + (forced.duplicateDelayMs ?? 0));
-      const deliver = (): void => {
-        if (this.partitions.blocked(caller.name, target)) {
-          this.counts.partitioned++;
-          sim.trace.record(sim.steps, sim.now, 'drop', caller.name, target, `request ${method} partitioned`);
-          return;
-        }
-        sim.trace.record(sim.steps, sim.now, 'deliver', caller.name, target, `request ${method}`);
-        const response = service.handler(method, body, caller.name);
-        if (response instanceof Promise) {
-          const handlerIncarnation = service.proc.incarnation;
-          void response.then((r) => {
-            if (service.proc.isAlive(handlerIncarnation)) this.sendReply(service.proc, caller, incarnation, target, method, r, onReply);
-          });
-        } else {
-          this.sendReply(service.proc, caller, incarnation, target, method, response, onReply);
-        }
-      };
+      const latency = this.latency() + forced.delayMs + (i === 0 ? 0 : forced.duplicateDelayMs ?? 0);
       // Requests to crashable services resume user code (the handler); plain fakes only change state.
-      const meta = { phase: 'request', method, from: caller.name, to: target };
-      if (service.proc.crashable) sim.schedule(latency, service.proc, `request ${method}`, null, deliver, meta);
-      else sim.schedule(latency, service.proc, `request ${method}`, deliver, null, meta);
+      if (ex.server.crashable) sim.schedule(latency, ex.server, label, null, () => ex.deliverRequest(), meta);
+      else sim.schedule(latency, ex.server, label, () => ex.deliverRequest(), null, meta);
     }
   }
 
-  private sendReply(
-    server: SimProcess,
-    caller: SimProcess,
-    incarnation: number,
-    target: string,
-    method: string,
-    response: ServiceResponse,
-    onReply: (reply: ServiceReply) => void,
-  ): void {
+  /** Sends the reply of `ex`, subject to the lost-response fault, loss and partitions. */
+  sendReply(ex: RpcExchange, response: ServiceResponse): void {
     const sim = this.sim;
+    const { caller, target, method } = ex;
     if (response.dropReply === true) {
       this.counts.lostReplies++;
       sim.trace.record(sim.steps, sim.now, 'drop', target, caller.name, `reply ${method} lost`);
@@ -150,18 +114,16 @@ export class Network {
       sim.trace.record(sim.steps, sim.now, 'drop', target, caller.name, `reply ${method} lost`);
       return;
     }
-    void server;
     const latency = this.latency() + (response.extraLatencyMs ?? 0);
-    const text = response.reply.kind === 'reply' ? JSON.stringify(response.reply.value) : response.reply.code;
-    sim.schedule(latency, caller, `reply ${method}`, null, () => {
-      if (this.partitions.blocked(caller.name, target)) {
-        this.counts.partitioned++;
-        sim.trace.record(sim.steps, sim.now, 'drop', target, caller.name, `reply ${method} partitioned`);
-        return;
-      }
-      sim.trace.record(sim.steps, sim.now, 'deliver', target, caller.name, `reply ${method} ${text}`);
-      onReply(response.reply);
-    }, { phase: 'reply', method, from: target, to: caller.name }, incarnation);
+    sim.schedule(latency, caller, `reply ${method}`, null, () => ex.deliverReply(response.reply), { phase: 'reply', method, from: target, to: caller.name }, ex.incarnation);
+  }
+
+  /** Whether a message between the two parties of `ex` is dropped by a partition now; counts and traces it. */
+  partitioned(ex: RpcExchange, what: string, from: string, to: string): boolean {
+    if (!this.partitions.blocked(ex.caller.name, ex.target)) return false;
+    this.counts.partitioned++;
+    this.sim.trace.record(this.sim.steps, this.sim.now, 'drop', from, to, `${what} ${ex.method} partitioned`);
+    return true;
   }
 
   private latency(): number {

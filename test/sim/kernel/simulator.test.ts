@@ -41,6 +41,21 @@ describe('Simulator', () => {
     expect(sim.now).toBe(20);
   });
 
+  it('drains arbitrarily deep promise chains before the next event', async () => {
+    const sim = kernel();
+    const p = sim.addProcess('p', false);
+    const timers = simTimers(sim, p);
+    const log: string[] = [];
+    const deep = async (n: number): Promise<number> => (n === 0 ? 0 : 1 + (await deep(n - 1)));
+    void (async () => {
+      await timers.sleep(1);
+      log.push(`chain ${await deep(2000)}`);
+    })();
+    sim.schedule(1, p, 'next event', () => log.push('next event'), null);
+    await sim.run(10, 10);
+    expect(log).toEqual(['chain 2000', 'next event']);
+  });
+
   it('asks the choice source which of several due events runs first', async () => {
     const asked: Array<[ChoiceKind, number]> = [];
     const pickLast: ChoiceSource = {
