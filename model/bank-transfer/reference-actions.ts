@@ -56,7 +56,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
   return [
     act('Submit', { t: T }, (s, t) => {
       if (s.rec[t] !== Rec.none) return false;
-      s.rec[t] = Rec.intent;
+      s.rec[t] = Rec.cashingOut;
       s.api[t] = 1;
       call(s, t, Work.cashout);
       return true;
@@ -71,7 +71,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
     ...coordinatorActions(act, T),
     act('Recover', { t: T }, (s, t) => {
       if (s.work[t] !== Work.idle) return false;
-      const next = s.rec[t] === Rec.intent ? Work.query : s.rec[t] === Rec.debited ? Work.credit : s.rec[t] === Rec.reversing ? Work.return : -1;
+      const next = s.rec[t] === Rec.cashingOut ? Work.query : s.rec[t] === Rec.crediting ? Work.credit : s.rec[t] === Rec.reversing ? Work.return : -1;
       if (next === -1) return false;
       call(s, t, next);
       return true;
@@ -86,7 +86,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
       if (s.answer[t] !== Answer.unknown || s.api[t] === 1 || s.asks[t]! >= bounds.asks) return false;
       s.asks[t]! += 1;
       const r = s.rec[t]!;
-      s.answer[t] = r === Rec.credited ? Answer.success : r === Rec.failed || r === Rec.reversing || r === Rec.reversed ? Answer.failed : Answer.unknown;
+      s.answer[t] = r === Rec.succeeded ? Answer.success : r === Rec.failed || r === Rec.reversing || r === Rec.reversed ? Answer.failed : Answer.unknown;
       return true;
     }, { actor: 'Client', target: 'Coordinator' }),
   ];
@@ -125,7 +125,7 @@ function fakeActions(act: Act, T: number[]): Def[] {
 
 function coordinatorActions(act: Act, T: number[]): Def[] {
   const toCredit = (s: RefState, t: number): void => {
-    s.rec[t] = Rec.debited;
+    s.rec[t] = Rec.crediting;
     call(s, t, Work.credit);
   };
   return [
@@ -142,7 +142,7 @@ function coordinatorActions(act: Act, T: number[]): Def[] {
     // The institution has never seen the reference: re-sending the cash-out with it is safe.
     onReply(act, 'StatusUnknown', T, Work.query, Net.unseen, (s, t) => call(s, t, Work.cashout), 'External'),
     onReply(act, 'CreditOk', T, Work.credit, Net.ok, (s, t) => {
-      s.rec[t] = Rec.credited;
+      s.rec[t] = Rec.succeeded;
       endCall(s, t, Answer.success);
     }, 'Internal'),
     // The reversal is committed to the durable record before FAILED is answered.

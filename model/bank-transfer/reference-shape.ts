@@ -7,7 +7,7 @@
 import { array, bool, int, labels, oneOf, type StateOf } from '../checker/shape.ts';
 
 /** The coordinator's durable record of a transfer. */
-export const Rec = labels('none', 'intent', 'debited', 'credited', 'reversing', 'reversed', 'failed');
+export const Rec = labels('none', 'cashingOut', 'crediting', 'succeeded', 'reversing', 'reversed', 'failed');
 /** The call the coordinator (API handler or recovery) has in progress; volatile. */
 export const Work = labels('idle', 'cashout', 'query', 'credit', 'return');
 /** The message in flight for the transfer: a request or one of three replies. */
@@ -44,5 +44,5 @@ export function referenceShape(n: number, b: Bounds) {
 export type RefShape = ReturnType<typeof referenceShape>;
 export type RefState = StateOf<RefShape>;
 
-export const pending = (s: RefState, t: number): boolean => s.rec[t] === Rec.intent || s.rec[t] === Rec.debited || s.rec[t] === Rec.reversing;
-export const settled = (s: RefState, t: number): boolean => s.rec[t] === Rec.credited || s.rec[t] === Rec.reversed || s.rec[t] === Rec.failed;
+export const pending = (s: RefState, t: number): boolean => s.rec[t] === Rec.cashingOut || s.rec[t] === Rec.crediting || s.rec[t] === Rec.reversing;
+export const settled = (s: RefState, t: number): boolean => s.rec[t] === Rec.succeeded || s.rec[t] === Rec.reversed || s.rec[t] === Rec.failed;

@@ -1,27 +1,33 @@
 /**
- * bank-transfer/reference: the reference coordinator's protocol, N transfers.
+ * bank-transfer/reference: the protocol of impl/bank-transfer/reference, with
+ * N transfers. The durable record `rec` uses the impl's states: cashingOut
+ * (CASHING_OUT, intent committed before the external call), crediting
+ * (CREDITING), reversing (REVERSING, the durable reversal outbox), and the
+ * final succeeded, reversed, failed.
  *
  * Per transfer (each has a client reference the fakes key on):
- * - Submit commits a durable intent before the external call is sent.
+ * - Submit commits the intent, then sends the cash-out.
  * - Cash-out, credit and return are idempotent by reference at the fakes;
  *   the external institution may decline a cash-out, the internal store may
  *   reject a credit, and either answer sticks to the reference.
  * - The API answers SUCCESS, FAILED, or UNKNOWN (pending) when a call times
- *   out; it never guesses. A rejected credit commits a durable reversal
- *   (outbox) before answering FAILED.
- * - A recovery worker picks up any unfinished durable record: for an intent
- *   it first queries the external status by reference and only re-sends the
- *   cash-out (same reference) when the institution has never seen it; a
- *   debited record is credited; a reversing record is returned.
+ *   out; it never guesses. A rejected credit commits the reversal before
+ *   FAILED is answered.
+ * - A recovery worker picks up any unfinished record: for cashingOut it first
+ *   queries the external status by reference and re-sends the cash-out (same
+ *   reference) only when the institution has never seen it; crediting is
+ *   credited; reversing is returned.
  * - Faults: up to LOSSES lost messages (request or reply) and up to CRASHES
  *   coordinator crashes, which drop all volatile work and in-flight messages
  *   of the crashed incarnation. The client may ask again (ASKS times) with
  *   its reference and gets the recorded status.
  *
- * Modelling simplification: one message per transfer is in flight at a time,
- * and a timeout happens only once that message is lost, so a request that
- * arrives after its caller gave up is not modelled (the idempotent reference
- * is what makes that case harmless). Twin: spec-tla/bank-transfer/Reference.tla.
+ * Simplifications against the impl: one message per transfer is in flight
+ * at a time and a timeout happens only once it is lost, so a request that
+ * arrives after its caller gave up is not explored (the impl bounds that
+ * window with request expiry; the simulator exercises it); transfers draw on
+ * distinct funds, so the impl's one-unsettled-transfer-per-account lock is
+ * not modelled. Twin: spec-tla/bank-transfer/Reference.tla.
  */
 import { actionsOf, erase, range, type ModelDef } from '../checker/define.ts';
 import { AMOUNT, moneyInvariants } from './invariants.ts';

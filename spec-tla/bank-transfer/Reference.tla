@@ -2,6 +2,8 @@
 (***************************************************************************)
 (* Twin of the moneysim model bank-transfer/reference: N transfers         *)
 (* (numbered 0 .. N-1), each moving Amount under its own client reference. *)
+(* rec[t] follows the reference coordinator's durable states: cashingOut,  *)
+(* crediting, reversing, and the final succeeded, reversed, failed.        *)
 (*                                                                         *)
 (* A durable intent is committed before the cash-out is sent. The fakes    *)
 (* apply each reference at most once and repeat their first answer. A      *)
@@ -25,8 +27,8 @@ VARIABLES rec, work, api, net, ext, credit, answer, asks, crashes, losses
 
 vars == <<rec, work, api, net, ext, credit, answer, asks, crashes, losses>>
 
-Pending(t) == rec[t] \in {"intent", "debited", "reversing"}
-Settled(t) == rec[t] \in {"credited", "reversed", "failed"}
+Pending(t) == rec[t] \in {"cashingOut", "crediting", "reversing"}
+Settled(t) == rec[t] \in {"succeeded", "reversed", "failed"}
 
 Init ==
     /\ rec = [t \in T |-> "none"]
@@ -44,7 +46,7 @@ Init ==
 
 Submit(t) ==
     /\ rec[t] = "none"
-    /\ rec' = [rec EXCEPT ![t] = "intent"]
+    /\ rec' = [rec EXCEPT ![t] = "cashingOut"]
     /\ api' = [api EXCEPT ![t] = TRUE]
     /\ work' = [work EXCEPT ![t] = "cashout"]
     /\ net' = [net EXCEPT ![t] = "request"]
@@ -65,7 +67,7 @@ Reply(t, w, r) == work[t] = w /\ net[t] = r
 
 CashOutOk(t) ==
     /\ Reply(t, "cashout", "ok")
-    /\ rec' = [rec EXCEPT ![t] = "debited"]
+    /\ rec' = [rec EXCEPT ![t] = "crediting"]
     /\ Call(t, "credit")
     /\ UNCHANGED <<api, ext, credit, answer, asks, crashes, losses>>
 
@@ -77,7 +79,7 @@ CashOutDeclined(t) ==
 
 StatusApplied(t) ==
     /\ Reply(t, "query", "ok")
-    /\ rec' = [rec EXCEPT ![t] = "debited"]
+    /\ rec' = [rec EXCEPT ![t] = "crediting"]
     /\ Call(t, "credit")
     /\ UNCHANGED <<api, ext, credit, answer, asks, crashes, losses>>
 
@@ -95,7 +97,7 @@ StatusUnknown(t) ==
 
 CreditOk(t) ==
     /\ Reply(t, "credit", "ok")
-    /\ rec' = [rec EXCEPT ![t] = "credited"]
+    /\ rec' = [rec EXCEPT ![t] = "succeeded"]
     /\ EndCall(t, "success")
     /\ UNCHANGED <<ext, credit, asks, crashes, losses>>
 
@@ -123,8 +125,8 @@ Timeout(t) ==
 Recover(t) ==
     /\ work[t] = "idle"
     /\ Pending(t)
-    /\ Call(t, CASE rec[t] = "intent" -> "query"
-                 [] rec[t] = "debited" -> "credit"
+    /\ Call(t, CASE rec[t] = "cashingOut" -> "query"
+                 [] rec[t] = "crediting" -> "credit"
                  [] rec[t] = "reversing" -> "return")
     /\ UNCHANGED <<rec, api, ext, credit, answer, asks, crashes, losses>>
 
@@ -144,7 +146,7 @@ Ask(t) ==
     /\ asks[t] < Asks
     /\ asks' = [asks EXCEPT ![t] = @ + 1]
     /\ answer' = [answer EXCEPT ![t] =
-                    CASE rec[t] = "credited" -> "success"
+                    CASE rec[t] = "succeeded" -> "success"
                       [] rec[t] \in {"failed", "reversing", "reversed"} -> "failed"
                       [] OTHER -> "unknown"]
     /\ UNCHANGED <<rec, work, api, net, ext, credit, crashes, losses>>
