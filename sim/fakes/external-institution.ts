@@ -9,11 +9,11 @@
  * before or after applying, lost replies and slow replies.
  */
 import type { Json } from '../../impl/ports/ports.ts';
-import { chance, intBetween } from '../choice/choice-source.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { ServiceResponse } from '../net/network.ts';
 import type { ExternalOptions } from './external-options.ts';
-import type { FaultScript, ForcedCallFault } from './fault-script.ts';
+import { faultFires, withReplyFaults } from './call-faults.ts';
+import type { FaultScript } from './fault-script.ts';
 
 export interface ReferenceRecord {
   accountId: string;
@@ -62,31 +62,16 @@ export class ExternalInstitution {
       this.counts.down++;
       return { reply: { kind: 'error', code: 'UNAVAILABLE' } };
     }
-    if (this.fault(forced, 'error-before', o.errorBeforeProbability)) {
+    if (faultFires(this.sim, 'external', forced, 'error-before', o.errorBeforeProbability)) {
       this.counts.errorBefore++;
       return { reply: { kind: 'error', code: 'SERVER_ERROR' } };
     }
     const value = this.apply(method, body as Record<string, Json>);
-    if (this.fault(forced, 'error-after', o.errorAfterProbability)) {
+    if (faultFires(this.sim, 'external', forced, 'error-after', o.errorAfterProbability)) {
       this.counts.errorAfter++;
       return { reply: { kind: 'error', code: 'SERVER_ERROR' } };
     }
-    const response: ServiceResponse = { reply: { kind: 'reply', value } };
-    if (this.fault(forced, 'lose-reply', o.lostReplyProbability)) {
-      this.counts.lostReplies++;
-      response.dropReply = true;
-    }
-    if (this.fault(forced, 'slow', o.slowProbability)) {
-      this.counts.slow++;
-      const rule = forced.find((f) => f.fault === 'slow');
-      response.extraLatencyMs = rule?.extraMs ?? intBetween(this.sim.choice, 'external.slow', 1, o.slowExtraMsMax);
-    }
-    return response;
-  }
-
-  private fault(forced: ForcedCallFault[], kind: ForcedCallFault['fault'], probability: number): boolean {
-    if (forced.length > 0 && forced.some((f) => f.fault === kind)) return true;
-    return chance(this.sim.choice, `external.${kind}`, probability);
+    return withReplyFaults(this.sim, 'external', forced, o, this.counts, { reply: { kind: 'reply', value } });
   }
 
   private apply(method: string, body: Record<string, Json>): Json {

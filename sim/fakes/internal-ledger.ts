@@ -7,9 +7,9 @@
  * applied), lost replies and slow replies (outcome unknown to the caller).
  */
 import type { Json } from '../../impl/ports/ports.ts';
-import { chance, intBetween } from '../choice/choice-source.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { ServiceResponse } from '../net/network.ts';
+import { faultFires, withReplyFaults } from './call-faults.ts';
 import type { FaultScript, ForcedCallFault } from './fault-script.ts';
 import type { LedgerOptions } from './ledger-options.ts';
 
@@ -48,28 +48,18 @@ export class InternalLedger {
     const o = this.options;
     const req = body as { transferId: string; userId: string; amountMinor: number };
     const existing = this.credits.get(req.transferId);
-    if (existing === undefined && this.fault(forced, 'rate-limit', o.rateLimitProbability)) {
+    if (existing === undefined && faultFires(this.sim, 'ledger', forced, 'rate-limit', o.rateLimitProbability)) {
       this.counts.rateLimited++;
       return { reply: { kind: 'error', code: 'RATE_LIMITED' } };
     }
     const value = existing !== undefined ? existing.first : this.credit(req, forced);
-    const response: ServiceResponse = { reply: { kind: 'reply', value } };
-    if (this.fault(forced, 'lose-reply', o.lostReplyProbability)) {
-      this.counts.lostReplies++;
-      response.dropReply = true;
-    }
-    if (this.fault(forced, 'slow', o.slowProbability)) {
-      this.counts.slow++;
-      const rule = forced.find((f) => f.fault === 'slow');
-      response.extraLatencyMs = rule?.extraMs ?? intBetween(this.sim.choice, 'ledger.slow', 1, o.slowExtraMsMax);
-    }
-    return response;
+    return withReplyFaults(this.sim, 'ledger', forced, o, this.counts, { reply: { kind: 'reply', value } });
   }
 
   private credit(req: { transferId: string; userId: string; amountMinor: number }, forced: ForcedCallFault[]): Json {
     let result: Json;
     let credited = false;
-    if (this.fault(forced, 'reject', this.options.rejectProbability)) {
+    if (faultFires(this.sim, 'ledger', forced, 'reject', this.options.rejectProbability)) {
       this.counts.rejected++;
       result = { status: 'REJECTED', code: 'ANTIFRAUD' };
     } else {
@@ -79,10 +69,5 @@ export class InternalLedger {
     }
     this.credits.set(req.transferId, { userId: req.userId, amountMinor: req.amountMinor, credited, first: result });
     return result;
-  }
-
-  private fault(forced: ForcedCallFault[], kind: ForcedCallFault['fault'], probability: number): boolean {
-    if (forced.length > 0 && forced.some((f) => f.fault === kind)) return true;
-    return chance(this.sim.choice, `ledger.${kind}`, probability);
   }
 }
