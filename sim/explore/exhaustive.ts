@@ -8,11 +8,19 @@
  * going (unless asked to stop at the first), so one pass reports every bug
  * class the bounded space holds. It reports how many schedules ran and
  * whether the bounded space was exhausted or a run limit cut it short.
+ *
+ * Splitting (for shards and worker threads): every subtree rooted at depth
+ * SPLIT_DEPTH_CHOICES belongs to exactly one slice, by a hash of the path to
+ * it; a leaf above that depth belongs by a hash of its whole path. A slice
+ * skips foreign subtrees without running them, except for the one run that
+ * discovers a subtree, which it runs but neither counts nor reports, so the
+ * slices of one split together count every leaf exactly once.
  */
 import { advance, DfsChoiceSource, type DfsBounds, type DfsNode } from '../choice/dfs-choice-source.ts';
 import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 import { RunTally } from './run-tally.ts';
+import { ownsPath, SPLIT_DEPTH_CHOICES, type TreeSlice } from './tree-slice.ts';
 
 export interface ExhaustiveInput {
   system: SystemDef;
@@ -25,18 +33,34 @@ export interface ExhaustiveInput {
   stopAtFirst: boolean;
   /** Events per run before the run is cut short. */
   maxSteps?: number;
-  onRun?: (done: number) => void;
+  /** Explore only these slices' share of the tree (all must own a leaf); empty means the whole tree. */
+  slices: readonly TreeSlice[];
+  /** Called with every run this slice counts. */
+  onResult?: (run: RunResult) => void;
+}
+
+/** A failing leaf and its position in depth-first order (the branch values along its path). */
+export interface ExhaustiveFailure {
+  run: RunResult;
+  path: number[];
 }
 
 export type ExhaustiveOutcome =
-  | { kind: 'done'; tally: RunTally; exhausted: boolean; failures: RunResult[] }
+  | { kind: 'done'; tally: RunTally; exhausted: boolean; failures: ExhaustiveFailure[] }
   | { kind: 'nondeterminism'; tally: RunTally; message: string };
 
 export async function exploreExhaustive(input: ExhaustiveInput): Promise<ExhaustiveOutcome> {
   const tally = new RunTally(input.system);
-  const failures: RunResult[] = [];
+  const failures: ExhaustiveFailure[] = [];
   const path: DfsNode[] = [];
+  const mine = (values: number[]): boolean => ownsPath(values, input.slices);
   for (;;) {
+    if (path.length >= SPLIT_DEPTH_CHOICES && !mine(valuesOf(path, SPLIT_DEPTH_CHOICES))) {
+      // A foreign subtree: skip it whole.
+      path.length = SPLIT_DEPTH_CHOICES;
+      if (!advance(path)) return { kind: 'done', tally, exhausted: true, failures };
+      continue;
+    }
     const source = new DfsChoiceSource(path, input.bounds);
     const result = await input.system.run({
       design: input.design,
@@ -49,13 +73,22 @@ export async function exploreExhaustive(input: ExhaustiveInput): Promise<Exhaust
       maxSteps: input.maxSteps,
     });
     if (source.mismatch !== null) return { kind: 'nondeterminism', tally, message: source.mismatch };
-    tally.add(result);
-    input.onRun?.(tally.runs);
-    if (result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant)) {
-      failures.push(result);
-      if (input.stopAtFirst) return { kind: 'done', tally, exhausted: false, failures };
+    const values = valuesOf(path, path.length);
+    if (mine(values.slice(0, SPLIT_DEPTH_CHOICES))) {
+      tally.add(result);
+      input.onResult?.(result);
+      if (result.kind === 'violation' && !failures.some((f) => f.run.kind === 'violation' && f.run.violation.invariant === result.violation.invariant)) {
+        failures.push({ run: result, path: values });
+        if (input.stopAtFirst) return { kind: 'done', tally, exhausted: false, failures };
+      }
     }
     if (!advance(path)) return { kind: 'done', tally, exhausted: true, failures };
     if (tally.runs >= input.maxSchedules) return { kind: 'done', tally, exhausted: false, failures };
   }
+}
+
+function valuesOf(path: readonly DfsNode[], length: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < length && i < path.length; i++) out.push(path[i]!.value);
+  return out;
 }

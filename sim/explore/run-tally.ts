@@ -12,6 +12,9 @@ import type { SystemDef } from '../systems/system-def.ts';
 /** The part of a run a tally reads; small enough to post between threads. */
 export type RunFigures = Pick<RunResult, 'events' | 'latenciesMs' | 'faultsFired' | 'probes'>;
 
+/** Many runs' figures folded together (latencies concatenated), as a worker sends them. */
+export type TallySnapshot = RunFigures & { runs: number };
+
 export interface Coverage {
   faultsFired: Record<string, number>;
   probes: Record<string, number>;
@@ -33,7 +36,11 @@ export class RunTally {
   }
 
   add(run: RunFigures): void {
-    this.runs++;
+    this.merge({ ...run, runs: 1 });
+  }
+
+  merge(run: TallySnapshot): void {
+    this.runs += run.runs;
     this.events += run.events;
     for (const ms of run.latenciesMs) this.latency.add(ms);
     addCounts(this.faultsFired, run.faultsFired);
@@ -52,4 +59,18 @@ export class RunTally {
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+/** Folds runs into a snapshot cheaply enough to post between threads. */
+export class SnapshotBuilder {
+  readonly snapshot: TallySnapshot = { runs: 0, events: 0, latenciesMs: [], faultsFired: {}, probes: {} };
+
+  add(run: RunFigures): void {
+    const s = this.snapshot;
+    s.runs++;
+    s.events += run.events;
+    for (const ms of run.latenciesMs) s.latenciesMs.push(ms);
+    addCounts(s.faultsFired, run.faultsFired);
+    addCounts(s.probes, run.probes);
+  }
 }

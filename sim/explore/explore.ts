@@ -1,0 +1,100 @@
+/**
+ * `explore` as one value-returning function: runs the chosen strategy
+ * (random or pct seed sweeps, or exhaustive enumeration), minimises every
+ * failure it kept (one per invariant), and returns coverage, bounds and
+ * outcome. Nothing here prints.
+ */
+import type { SystemDef } from '../systems/system-def.ts';
+import type { LatencySummary } from '../stats/latency-histogram.ts';
+import { minimiseFailure, type FailureReport } from './minimise-failure.ts';
+import type { RunRecipe } from './run-recipe.ts';
+import type { Coverage, RunTally } from './run-tally.ts';
+import { type Shard } from './seed-sweep.ts';
+import { parallelSweep } from './parallel-sweep.ts';
+import { parallelExhaustive } from './parallel-exhaustive.ts';
+
+export type StrategyName = 'random' | 'pct' | 'exhaustive';
+
+export interface ExploreInput {
+  system: SystemDef;
+  design: unknown;
+  /** What the user named (built-in name or module path), so workers can load it too. */
+  designName: string;
+  strategy: StrategyName;
+  seedStart: number;
+  seeds: number;
+  pct: { depth: number; stepsEstimate: number };
+  exhaustive: { maxFaults: number; maxDepth: number; workload: number; externalMode: 'idempotent' | 'non-idempotent'; maxSchedules: number };
+  maxSteps?: number;
+  stopAtFirst: boolean;
+  shrinkRuns: number;
+  workers: number;
+  shard: Shard | null;
+}
+
+export interface ExploreStats {
+  system: string;
+  design: string;
+  strategy: StrategyName;
+  /** Runs made: seeds for random and pct, schedules for exhaustive. */
+  schedules: number;
+  events: number;
+  elapsedMs: number;
+  latency: LatencySummary;
+  latencyBudgetP99Ms: number | null;
+  coverage: Coverage;
+  /** Exhaustive only: whether the bounded space was enumerated completely. */
+  exhausted: boolean | null;
+  /** The bounds this exploration ran under, named with their units. */
+  bounds: Record<string, number | string>;
+  shard: Shard | null;
+}
+
+export type ExploreResult =
+  | ({ kind: 'pass' } & ExploreStats)
+  | ({ kind: 'latency-budget' } & ExploreStats)
+  | ({ kind: 'violation'; failures: FailureReport[] } & ExploreStats)
+  | ({ kind: 'nondeterminism'; message: string } & ExploreStats);
+
+export async function explore(input: ExploreInput): Promise<ExploreResult> {
+  const started = performance.now();
+  const found = input.strategy === 'exhaustive' ? await parallelExhaustive(input) : await parallelSweep(input);
+  const stats = (tally: RunTally, exhausted: boolean | null): ExploreStats => ({
+    system: input.system.id,
+    design: input.designName,
+    strategy: input.strategy,
+    schedules: tally.runs,
+    events: tally.events,
+    elapsedMs: performance.now() - started,
+    latency: tally.latency.summary(),
+    latencyBudgetP99Ms: input.system.latencyBudgetP99Ms ?? null,
+    coverage: tally.coverage(),
+    exhausted,
+    bounds: boundsOf(input),
+    shard: input.shard,
+  });
+  if (found.kind === 'nondeterminism') return { kind: 'nondeterminism', message: found.message, ...stats(found.tally, null) };
+  const reports: FailureReport[] = [];
+  for (const f of found.failures) {
+    const recipe: RunRecipe = input.strategy === 'exhaustive'
+      ? { seed: 0, world: 'exhaustive', workload: input.exhaustive.workload, externalMode: input.exhaustive.externalMode, choices: f.choices }
+      : { seed: f.seed, world: 'swarm', choices: f.choices };
+    const m = await minimiseFailure(input.system, input.design, f, recipe, input.shrinkRuns, input.maxSteps);
+    if (m.kind === 'nondeterminism') return { kind: 'nondeterminism', message: m.message, ...stats(found.tally, found.exhausted) };
+    reports.push(m.report);
+  }
+  const final = stats(found.tally, found.exhausted);
+  if (reports.length > 0) return { kind: 'violation', failures: reports, ...final };
+  if (final.latencyBudgetP99Ms !== null && final.latency.p99 > final.latencyBudgetP99Ms) return { kind: 'latency-budget', ...final };
+  return { kind: 'pass', ...final };
+}
+
+function boundsOf(input: ExploreInput): Record<string, number | string> {
+  const steps: Record<string, number> = input.maxSteps === undefined ? {} : { maxStepsEvents: input.maxSteps };
+  if (input.strategy === 'exhaustive') {
+    const e = input.exhaustive;
+    return { maxFaults: e.maxFaults, maxDepthChoices: e.maxDepth, workloadTransfers: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, ...steps };
+  }
+  const base = { seedStart: input.seedStart, seeds: input.seeds, ...steps };
+  return input.strategy === 'pct' ? { ...base, pctDepth: input.pct.depth, pctStepsEstimate: input.pct.stepsEstimate } : base;
+}

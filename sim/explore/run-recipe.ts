@@ -1,0 +1,42 @@
+/**
+ * A run recipe: everything needed to reproduce one run exactly without the
+ * random generator that first produced it: the world it ran in and the
+ * choices it made. Replaying a recipe feeds the recorded choices back
+ * through a ReplayChoiceSource, so a shortened or lowered vector (as the
+ * shrinker makes) still replays deterministically.
+ */
+import type { ChoiceSource } from '../choice/choice-source.ts';
+import { ReplayChoiceSource } from '../choice/replay-choice-source.ts';
+import type { RunResult } from '../run-result.ts';
+import type { RunRequest, SystemDef } from '../systems/system-def.ts';
+
+export interface RunRecipe {
+  /** The seed the run was found with; informational once choices are recorded. */
+  seed: number;
+  world: 'swarm' | 'exhaustive';
+  /** Transfers in the exhaustive world. */
+  workload?: number;
+  externalMode?: 'idempotent' | 'non-idempotent';
+  choices: number[];
+}
+
+export function replayRecipe(system: SystemDef, design: unknown, recipe: RunRecipe, keepTrace: boolean, maxSteps?: number): Promise<RunResult> {
+  return system.run(recipeRequest(design, recipe, new ReplayChoiceSource(recipe.choices), keepTrace, maxSteps));
+}
+
+/** The run request that replays `recipe` through `choice`. */
+export function recipeRequest(design: unknown, recipe: RunRecipe, choice: ChoiceSource, keepTrace: boolean, maxSteps?: number): RunRequest {
+  const request: RunRequest = { design, seed: recipe.seed, choice, keepTrace, world: recipe.world, maxSteps };
+  if (recipe.world === 'exhaustive') {
+    request.workload = recipe.workload;
+    request.externalMode = recipe.externalMode;
+  }
+  return request;
+}
+
+/** Drops trailing zeros, which replay reads back as zeros anyway. */
+export function trimChoices(values: readonly number[]): number[] {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === 0) end--;
+  return values.slice(0, end);
+}

@@ -1,0 +1,6 @@
+// Worker entry point: registers the TypeScript loader in this thread (loaders
+// do not carry over from the parent), then runs the TypeScript worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./explore-worker.ts');
