@@ -84,7 +84,7 @@ class BufferedTx implements Tx {
   put(key: string, value: Json): void {
     // Stored values are copied and frozen: neither the writer's later mutation nor a
     // reader's can alter committed data, just as with a real database.
-    this.writes.set(key, deepFreeze(structuredClone(value)));
+    this.writes.set(key, frozenCopy(value));
   }
 
   delete(key: string): void {
@@ -115,10 +115,11 @@ class BufferedTx implements Tx {
   }
 }
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+/** A deep, frozen copy of a JSON value (one pass; cheaper than cloning, then freezing). */
+function frozenCopy(value: Json): Json {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as Json[];
+  const out: { [key: string]: Json } = {};
+  for (const key in value) out[key] = frozenCopy(value[key]!);
+  return Object.freeze(out);
 }
