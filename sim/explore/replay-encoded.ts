@@ -1,0 +1,33 @@
+/**
+ * Replays a run from the compact text a replay line or an emitted
+ * regression test carries: system, design, world and encoded choices.
+ * Problems with the input come back as values naming the field.
+ */
+import { decodeChoices } from '../choice/choice-vector-codec.ts';
+import type { RunResult } from '../run-result.ts';
+import { findSystem } from '../systems/registry.ts';
+import { replayRecipe, type RunRecipe } from './run-recipe.ts';
+
+export interface EncodedRun {
+  system: string;
+  design: string;
+  world: 'swarm' | 'exhaustive';
+  workload?: number;
+  externalMode?: 'idempotent' | 'non-idempotent';
+  /** As printed by encodeChoices. */
+  choices: string;
+  seed?: number;
+}
+
+export type EncodedReplay = { ok: true; run: RunResult } | { ok: false; message: string };
+
+export async function replayEncoded(spec: EncodedRun, keepTrace = false): Promise<EncodedReplay> {
+  const system = findSystem(spec.system);
+  if (system === undefined || system.status !== 'ready') return { ok: false, message: `system: unknown or not ready "${spec.system}"` };
+  const loaded = await system.loadDesign(spec.design);
+  if (!loaded.ok) return { ok: false, message: loaded.message };
+  const decoded = decodeChoices(spec.choices);
+  if (!decoded.ok) return { ok: false, message: `choices: ${decoded.message}` };
+  const recipe: RunRecipe = { seed: spec.seed ?? 0, world: spec.world, workload: spec.workload, externalMode: spec.externalMode, choices: decoded.values };
+  return { ok: true, run: await replayRecipe(system, loaded.design, recipe, keepTrace) };
+}
