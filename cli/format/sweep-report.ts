@@ -9,7 +9,7 @@ import type { ExploreResult } from '../../sim/explore/explore.ts';
 import type { FailureReport, RunSizes } from '../../sim/explore/minimise-failure.ts';
 import type { TraceFormat } from '../args/resolve.ts';
 import { formatTrace } from './run-report.ts';
-import { recipeReplayLine } from './replay-line.ts';
+import { recipeReplayLine, replayLine } from './replay-line.ts';
 
 function rates(r: ExploreResult): { eventsPerSecond: number; runsPerSecond: number } {
   const s = Math.max(r.elapsedMs, 1) / 1000;
@@ -35,15 +35,28 @@ function coverageLines(r: ExploreResult, requireCoverage: boolean): string[] {
   return lines;
 }
 
+/**
+ * A failure found from a seed leads with that seed and its replay line (what
+ * the sweep saw), then the exact replay line of the shrunk run; a failure
+ * found by enumeration has only the shrunk line. The trace is the shrunk one.
+ */
 function failureLines(r: ExploreResult, f: FailureReport, format: TraceFormat): string[] {
-  const v = f.violation;
+  const v = f.shrunk.run.kind === 'violation' ? f.shrunk.run.violation : f.violation;
+  const found = f.found.violation;
+  const shrunkLine = recipeReplayLine(r.system, r.design, f.shrunk.recipe);
+  const head = f.found.recipe.world === 'swarm'
+    ? [
+        chalk.red(`VIOLATION ${found.invariant}`) + ` seed ${f.found.recipe.seed}, step ${found.step}, ${found.timeMs} ms virtual`,
+        `replay: ${replayLine(r.system, r.design, f.found.recipe.seed)}`,
+        `shrunk: ${shrunkLine}`,
+      ]
+    : [chalk.red(`VIOLATION ${v.invariant}`) + ` (exhaustive schedule, shrunk) step ${v.step}, ${v.timeMs} ms virtual`, `replay: ${shrunkLine}`];
   return [
-    chalk.red(`VIOLATION ${v.invariant}`) + ` (shrunk) step ${v.step}, ${v.timeMs} ms virtual`,
-    `replay: ${recipeReplayLine(r.system, r.design, f.shrunk.recipe)}`,
+    ...head,
     `  ${v.message}`,
-    `  shrunk: ${sizeChange(f.found.sizes, f.shrunk.sizes)} (${f.shrunk.runs} replays${f.shrunk.budgetSpent ? ', budget spent: may shrink further' : ''})`,
-    `  found as ${f.found.recipe.world === 'swarm' ? `seed ${f.found.recipe.seed}` : 'an exhaustive schedule'}, trace hash ${f.found.traceHash}; shrunk trace hash ${f.shrunk.run.traceHash}`,
-    `  world: ${f.shrunk.run.config.join(' ') || '(calm)'}`,
+    `  shrunk run: step ${v.step}, ${v.timeMs} ms virtual; ${sizeChange(f.found.sizes, f.shrunk.sizes)} (${f.shrunk.runs} replays${f.shrunk.budgetSpent ? ', budget spent: may shrink further' : ''})`,
+    `  trace hash as found ${f.found.traceHash}, shrunk ${f.shrunk.run.traceHash}`,
+    `  world of the shrunk run, whose trace follows: ${f.shrunk.run.config.join(' ') || '(calm)'}`,
     `trace (${format}):`,
     formatTrace(f.shrunk.run, format),
   ];
@@ -85,18 +98,30 @@ export function formatExploreText(r: ExploreResult, format: TraceFormat, require
   return lines.join('\n');
 }
 
+/** One failure; `seed`, `step`, `timeMs`, `traceHash` and `replay` describe the run as found, `shrunk` the minimised one. */
 function failureJson(r: ExploreResult, f: FailureReport): Record<string, unknown> {
+  const found = f.found.violation;
+  const fromSeed = f.found.recipe.world === 'swarm';
+  const shrunkReplay = recipeReplayLine(r.system, r.design, f.shrunk.recipe);
   return {
-    invariant: f.violation.invariant,
-    message: f.violation.message,
-    step: f.violation.step,
-    timeMs: f.violation.timeMs,
-    replay: recipeReplayLine(r.system, r.design, f.shrunk.recipe),
-    foundSeed: f.found.recipe.world === 'swarm' ? f.found.recipe.seed : null,
-    traceHash: f.shrunk.run.traceHash,
-    foundTraceHash: f.found.traceHash,
+    invariant: found.invariant,
+    message: found.message,
+    seed: fromSeed ? f.found.recipe.seed : null,
+    step: found.step,
+    timeMs: found.timeMs,
+    traceHash: f.found.traceHash,
+    replay: fromSeed ? replayLine(r.system, r.design, f.found.recipe.seed) : shrunkReplay,
+    world: f.found.config,
+    shrunk: {
+      replay: shrunkReplay,
+      message: f.violation.message,
+      step: f.violation.step,
+      timeMs: f.violation.timeMs,
+      traceHash: f.shrunk.run.traceHash,
+      sizes: f.shrunk.sizes,
+      world: f.shrunk.run.config,
+    },
     shrink: { original: f.found.sizes, shrunk: f.shrunk.sizes, replays: f.shrunk.runs, budgetSpent: f.shrunk.budgetSpent },
-    world: f.shrunk.run.config,
   };
 }
 
@@ -108,6 +133,7 @@ export function exploreJson(r: ExploreResult, requireCoverage: boolean): Record<
     design: r.design,
     strategy: r.strategy,
     schedules: r.schedules,
+    seedsRun: r.strategy === 'exhaustive' ? null : r.schedules,
     exhausted: r.exhausted,
     bounds: r.bounds,
     shard: r.shard,
@@ -118,7 +144,10 @@ export function exploreJson(r: ExploreResult, requireCoverage: boolean): Record<
     latencyBudgetP99Ms: r.latencyBudgetP99Ms,
     coverage: { ...r.coverage, required: requireCoverage, ok: coverageOk },
   };
-  if (r.kind === 'violation') return { ...base, violations: r.failures.map((f) => failureJson(r, f)) };
+  if (r.kind === 'violation') {
+    const violations = r.failures.map((f) => failureJson(r, f));
+    return { ...base, violation: violations[0], violations };
+  }
   if (r.kind === 'nondeterminism') return { ...base, error: r.message };
   if (r.kind === 'latency-budget') return { ...base, latencyBudgetExceeded: true };
   return base;

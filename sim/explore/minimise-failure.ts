@@ -15,7 +15,7 @@ export type RunSizes = Record<string, number>;
 export interface FailureReport {
   violation: Violation;
   /** The run as found, and its sizes. */
-  found: { recipe: RunRecipe; sizes: RunSizes; traceHash: string };
+  found: { recipe: RunRecipe; sizes: RunSizes; traceHash: string; violation: Violation; config: string[] };
   /** The shrunk run: its recipe, sizes and traced result (violation of the same invariant). */
   shrunk: { recipe: RunRecipe; sizes: RunSizes; run: RunResult; runs: number; budgetSpent: boolean };
 }
@@ -53,7 +53,7 @@ export async function minimiseFailure(
     kind: 'ok',
     report: {
       violation: first.violation,
-      found: { recipe, sizes: sizesOf(system, replayed), traceHash: found.traceHash },
+      found: { recipe, sizes: sizesOf(system, replayed), traceHash: found.traceHash, violation: found.violation, config: found.config },
       shrunk: { recipe: shrunk.recipe, sizes: sizesOf(system, first), run: first, runs: shrunk.runs, budgetSpent: shrunk.budgetSpent },
     },
   };
