@@ -22,7 +22,7 @@ export type ExhaustiveFound =
 
 export async function parallelExhaustive(input: ExploreInput): Promise<ExhaustiveFound> {
   const e = input.exhaustive;
-  const bounds: DfsBounds = { maxFaults: e.maxFaults, maxDepth: e.maxDepth, sleepSets: false };
+  const bounds: DfsBounds = { maxFaults: e.maxFaults, maxDepth: e.maxDepth };
   const shardSlices: TreeSlice[] = input.shard === null ? [] : [{ ...input.shard, salt: SHARD_SALT }];
   const common = { workload: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, stopAtFirst: input.stopAtFirst };
   if (input.workers <= 1) {

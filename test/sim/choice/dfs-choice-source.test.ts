@@ -15,7 +15,7 @@ function enumerate(program: Spec[], bounds: DfsBounds): string[] {
   do {
     const source = new DfsChoiceSource(path, bounds);
     for (const s of program) {
-      if (s.kind === 'fault') source.choose('fault', 'f', 2, 0.1);
+      if (s.kind === 'fault') source.choose('fault', 'f', 2);
       else source.choose(s.kind, 's', s.n);
     }
     expect(source.mismatch).toBeNull();
@@ -40,7 +40,7 @@ describe('DfsChoiceSource', () => {
   it('visits every leaf within the fault budget exactly once', () => {
     fc.assert(
       fc.property(fc.array(specArb, { maxLength: 8 }), fc.integer({ min: 0, max: 3 }), (program, maxFaults) => {
-        const leaves = enumerate(program, { maxFaults, maxDepth: 1_000, sleepSets: false });
+        const leaves = enumerate(program, { maxFaults, maxDepth: 1_000 });
         const faults = program.filter((s) => s.kind === 'fault').length;
         let faultLeaves = 0;
         for (let i = 0; i <= Math.min(maxFaults, faults); i++) faultLeaves += binomial(faults, i);
@@ -54,12 +54,12 @@ describe('DfsChoiceSource', () => {
   });
 
   it('answers data choices with 0 and never branches on them', () => {
-    const leaves = enumerate([{ kind: 'data', n: 9 }, { kind: 'fault' }], { maxFaults: 1, maxDepth: 10, sleepSets: false });
+    const leaves = enumerate([{ kind: 'data', n: 9 }, { kind: 'fault' }], { maxFaults: 1, maxDepth: 10 });
     expect(leaves).toEqual(['0,0', '0,1']);
   });
 
   it('takes the simplest option past the depth bound, so a run continues but does not branch', () => {
     const program: Spec[] = [{ kind: 'fault' }, { kind: 'fault' }, { kind: 'fault' }];
-    expect(enumerate(program, { maxFaults: 3, maxDepth: 2, sleepSets: false })).toEqual(['0,0,0', '0,1,0', '1,0,0', '1,1,0']);
+    expect(enumerate(program, { maxFaults: 3, maxDepth: 2 })).toEqual(['0,0,0', '0,1,0', '1,0,0', '1,1,0']);
   });
 });
