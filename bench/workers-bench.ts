@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { explore, type ExploreInput } from '../sim/explore/explore.ts';
 import { bankTransferSystem } from '../sim/systems/bank-transfer-system.ts';
 
-const DEFAULT_SEEDS = 20_000;
+const DEFAULT_SEEDS = 40_000;
 
 async function measure(input: ExploreInput): Promise<number> {
   const started = performance.now();
