@@ -17,6 +17,8 @@ export interface MoneyView<S> {
   readonly transfers: readonly number[];
   readonly externalBalance: (s: S) => number;
   readonly internalBalance: (s: S) => number;
+  /** The lowest balance of any one external account, when transfers share accounts; the total otherwise. */
+  readonly lowestExternalBalance?: (s: S) => number;
   /** No system work is in flight or pending: only the client or a fault could move next. */
   readonly quiescent: (s: S) => boolean;
   readonly creditedWithoutDebit: (s: S, t: number) => boolean;
@@ -29,6 +31,7 @@ export interface MoneyView<S> {
 
 export function moneyInvariants<Sh extends Shape, S = StateOf<Sh>>(m: MoneyView<S>): InvariantDef<Sh>[] {
   const ts = m.transfers;
+  const lowest = m.lowestExternalBalance ?? m.externalBalance;
   // A plain loop: these run on every new state, and a closure per call would feed the garbage collector.
   const any = (s: S, f: (s: S, t: number) => boolean): boolean => {
     for (let k = 0; k < ts.length; k++) if (f(s, ts[k]!)) return true;
@@ -43,7 +46,7 @@ export function moneyInvariants<Sh extends Shape, S = StateOf<Sh>>(m: MoneyView<
     {
       name: 'NoOverdraft',
       description: 'no balance goes negative',
-      holds: (s) => m.externalBalance(s) >= 0 && m.internalBalance(s) >= 0,
+      holds: (s) => lowest(s) >= 0 && m.internalBalance(s) >= 0,
     },
     {
       name: 'NoOrphanedMoney',

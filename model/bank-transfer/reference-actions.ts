@@ -1,18 +1,22 @@
 /**
- * The actions of bank-transfer/reference (see reference.ts for the protocol).
+ * The client, coordinator and recovery actions of bank-transfer/reference
+ * (see reference.ts for the protocol; the fakes and the network are in
+ * reference-fakes.ts).
  *
  * Every call is two steps: the caller sets `work` (which call) and puts a
  * request in `net`; a fake answers by replacing the request with a reply;
- * the coordinator consumes the reply. The network may drop whatever is in
- * `net`, after which the caller's only move is to time out.
+ * the coordinator consumes the reply. Once the network has lost or delayed
+ * the message, the caller's only move is to time out.
  */
 import type { ActionDef, action } from '../checker/define.ts';
+import { fakeActions, leaveLate, networkActions } from './reference-fakes.ts';
 import * as shape from './reference-shape.ts';
 import type { Bounds, RefShape, RefState } from './reference-shape.ts';
 
 // Local copies of the labels: under the TypeScript loader an imported binding
 // costs a getter call on every use, and these are read in every action.
-const { Answer, Ext, Int, Net, Rec, Work } = shape;
+const { Answer, Late, Net, Rec, Work } = shape;
+const pending = shape.pending;
 
 type Act = typeof action<RefShape>;
 type Def = ActionDef<RefShape>;
@@ -32,54 +36,59 @@ function call(s: RefState, t: number, work: number): void {
   s.net[t] = Net.request;
 }
 
-/** A coordinator step consuming reply `reply` to call `work`. */
-function onReply(act: Act, name: string, T: number[], work: number, reply: number, then: (s: RefState, t: number) => void, target: string): Def {
+/** A coordinator step consuming reply `reply` to call `work` while the record is in state `rec`. */
+function onReply(act: Act, name: string, T: number[], work: number, reply: number, rec: number, then: (s: RefState, t: number) => void, peer: string): Def {
   return act(name, { t: T }, (s, t) => {
-    if (s.work[t] !== work || s.net[t] !== reply) return false;
+    if (s.work[t] !== work || s.net[t] !== reply || s.rec[t] !== rec) return false;
     then(s, t);
     return true;
-  }, { actor: target, target: 'Coordinator' });
+  }, { actor: peer, target: 'Coordinator' });
 }
 
-/** A fake answering a request for call `work`; `answer` returns the reply, or -1 when it cannot. */
-function onRequest(act: Act, name: string, T: number[], work: number, actor: string, answer: (s: RefState, t: number) => number): Def {
-  return act(name, { t: T }, (s, t) => {
-    if (s.work[t] !== work || s.net[t] !== Net.request) return false;
-    const reply = answer(s, t);
-    if (reply === -1) return false;
-    s.net[t] = reply;
-    return true;
-  }, { actor, target: 'Coordinator' });
-}
+/**
+ * The accounts transfers draw on: each its own, except that with `shared`
+ * transfer 1 is the user's second press on transfer 0's account.
+ */
+export const accountOf = (t: number, bounds: Bounds): number => (bounds.shared && t === 1 ? 0 : t);
 
 export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
+  const sameAccount = T.map((t) => T.filter((u) => u !== t && accountOf(u, bounds) === accountOf(t, bounds)));
   return [
     act('Submit', { t: T }, (s, t) => {
       if (s.rec[t] !== Rec.none) return false;
+      // The second press comes only after the first was answered FAILED (seed 003).
+      if (bounds.shared && t === 1 && s.answer[0] !== Answer.failed) return false;
+      // The account lock: while another transfer of the account is unsettled, the request is refused and nothing moves.
+      if (bounds.lock) for (const u of sameAccount[t]!) if (pending(s, u)) return false;
       s.rec[t] = Rec.cashingOut;
       s.api[t] = 1;
       call(s, t, Work.cashout);
       return true;
     }, { actor: 'Client', target: 'Coordinator' }),
     ...fakeActions(act, T),
-    act('Lose', { t: T }, (s, t) => {
-      if (s.net[t] === Net.none || s.losses >= bounds.losses) return false;
-      s.net[t] = Net.none;
-      s.losses += 1;
-      return true;
-    }, { actor: 'Network' }),
+    ...networkActions(act, T, bounds),
     ...coordinatorActions(act, T),
     act('Recover', { t: T }, (s, t) => {
       if (s.work[t] !== Work.idle) return false;
-      const next = s.rec[t] === Rec.cashingOut ? Work.query : s.rec[t] === Rec.crediting ? Work.credit : s.rec[t] === Rec.reversing ? Work.return : -1;
-      if (next === -1) return false;
-      call(s, t, next);
+      const r = s.rec[t];
+      if (r === Rec.crediting) {
+        call(s, t, Work.credit);
+        return true;
+      }
+      if (r !== Rec.cashingOut && r !== Rec.reversing) return false;
+      // An unknown cash-out or undo is looked up by status, and with EXPIRY only once its request can no longer apply.
+      if (bounds.expiry && s.late[t] !== Late.none) return false;
+      call(s, t, Work.query);
       return true;
     }, { actor: 'Recovery', target: 'Coordinator' }),
     act('Crash', {}, (s) => {
       if (s.crashes >= bounds.crashes || !T.some((t) => s.work[t] !== Work.idle)) return false;
       s.crashes += 1;
-      for (const t of T) endCall(s, t, Answer.unknown);
+      // Requests already sent still arrive; replies to the crashed incarnation are lost.
+      for (const t of T) {
+        leaveLate(s, t);
+        endCall(s, t, Answer.unknown);
+      }
       return true;
     }, { actor: 'Coordinator' }),
     act('Ask', { t: T }, (s, t) => {
@@ -92,72 +101,43 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
   ];
 }
 
-/** The external institution and the internal store, each idempotent by the transfer's reference. */
-function fakeActions(act: Act, T: number[]): Def[] {
-  return [
-    onRequest(act, 'ExtApply', T, Work.cashout, 'External', (s, t) => {
-      if (s.ext[t] === Ext.declined) return -1;
-      s.ext[t] = Ext.applied;
-      return Net.ok;
-    }),
-    onRequest(act, 'ExtDecline', T, Work.cashout, 'External', (s, t) => {
-      if (s.ext[t] === Ext.applied) return -1;
-      s.ext[t] = Ext.declined;
-      return Net.no;
-    }),
-    onRequest(act, 'ExtStatus', T, Work.query, 'External', (s, t) => (s.ext[t] === Ext.applied ? Net.ok : s.ext[t] === Ext.declined ? Net.no : Net.unseen)),
-    onRequest(act, 'IntCredit', T, Work.credit, 'Internal', (s, t) => {
-      if (s.credit[t] === Int.rejected) return -1;
-      s.credit[t] = Int.credited;
-      return Net.ok;
-    }),
-    onRequest(act, 'IntReject', T, Work.credit, 'Internal', (s, t) => {
-      if (s.credit[t] === Int.credited) return -1;
-      s.credit[t] = Int.rejected;
-      return Net.no;
-    }),
-    onRequest(act, 'ExtReturn', T, Work.return, 'External', (s, t) => {
-      s.ext[t] = Ext.returned;
-      return Net.ok;
-    }),
-  ];
-}
-
 function coordinatorActions(act: Act, T: number[]): Def[] {
   const toCredit = (s: RefState, t: number): void => {
     s.rec[t] = Rec.crediting;
     call(s, t, Work.credit);
   };
+  const fail = (s: RefState, t: number): void => {
+    s.rec[t] = Rec.failed;
+    endCall(s, t, Answer.failed);
+  };
+  const reversed = (s: RefState, t: number): void => {
+    s.rec[t] = Rec.reversed;
+    endCall(s, t, Answer.failed);
+  };
+  const { cashingOut, crediting, reversing } = Rec;
   return [
-    onReply(act, 'CashOutOk', T, Work.cashout, Net.ok, toCredit, 'External'),
-    onReply(act, 'CashOutDeclined', T, Work.cashout, Net.no, (s, t) => {
-      s.rec[t] = Rec.failed;
-      endCall(s, t, Answer.failed);
-    }, 'External'),
-    onReply(act, 'StatusApplied', T, Work.query, Net.ok, toCredit, 'External'),
-    onReply(act, 'StatusDeclined', T, Work.query, Net.no, (s, t) => {
-      s.rec[t] = Rec.failed;
-      endCall(s, t, Answer.failed);
-    }, 'External'),
-    // The institution has never seen the reference: re-sending the cash-out with it is safe.
-    onReply(act, 'StatusUnknown', T, Work.query, Net.unseen, (s, t) => call(s, t, Work.cashout), 'External'),
-    onReply(act, 'CreditOk', T, Work.credit, Net.ok, (s, t) => {
+    onReply(act, 'CashOutOk', T, Work.cashout, Net.ok, cashingOut, toCredit, 'External'),
+    onReply(act, 'CashOutDeclined', T, Work.cashout, Net.no, cashingOut, fail, 'External'),
+    // The status of an unknown cash-out is final: applied means credit it, anything else means it failed.
+    onReply(act, 'StatusApplied', T, Work.query, Net.ok, cashingOut, toCredit, 'External'),
+    onReply(act, 'StatusNotApplied', T, Work.query, Net.no, cashingOut, fail, 'External'),
+    onReply(act, 'CreditOk', T, Work.credit, Net.ok, crediting, (s, t) => {
       s.rec[t] = Rec.succeeded;
       endCall(s, t, Answer.success);
     }, 'Internal'),
     // The reversal is committed to the durable record before FAILED is answered.
-    onReply(act, 'CreditRejected', T, Work.credit, Net.no, (s, t) => {
+    onReply(act, 'CreditRejected', T, Work.credit, Net.no, crediting, (s, t) => {
       s.rec[t] = Rec.reversing;
       if (s.api[t] === 1) {
         s.answer[t] = Answer.failed;
         s.api[t] = 0;
       }
-      call(s, t, Work.return);
+      call(s, t, Work.undo);
     }, 'Internal'),
-    onReply(act, 'ReturnOk', T, Work.return, Net.ok, (s, t) => {
-      s.rec[t] = Rec.reversed;
-      endCall(s, t, Answer.failed);
-    }, 'External'),
+    onReply(act, 'UndoOk', T, Work.undo, Net.ok, reversing, reversed, 'External'),
+    // An unknown undo: the money is back, or a new undo (with a new expiry) is sent.
+    onReply(act, 'StatusUndone', T, Work.query, Net.no, reversing, reversed, 'External'),
+    onReply(act, 'StatusNotUndone', T, Work.query, Net.ok, reversing, (s, t) => call(s, t, Work.undo), 'External'),
     act('Timeout', { t: T }, (s, t) => {
       if (s.work[t] === Work.idle || s.net[t] !== Net.none) return false;
       endCall(s, t, Answer.unknown);

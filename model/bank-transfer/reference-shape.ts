@@ -1,19 +1,22 @@
 /**
  * The state of bank-transfer/reference: per transfer (arrays indexed by
  * transfer 0 .. N-1) the coordinator's durable record and volatile call, the
- * message in flight, what each fake has applied for the transfer's reference
- * and the client's last answer; globally, the fault budgets already used.
+ * message of that call in flight, a cash-out or undo request still in flight
+ * after its caller gave up, what each fake has applied for the transfer's
+ * reference and the client's last answer; globally, the fault budgets used.
  */
 import { array, bool, int, labels, oneOf, type StateOf } from '../checker/shape.ts';
 
-/** The coordinator's durable record of a transfer. */
+/** The coordinator's durable record of a transfer (the impl's CASHING_OUT, CREDITING, ...). */
 export const Rec = labels('none', 'cashingOut', 'crediting', 'succeeded', 'reversing', 'reversed', 'failed');
 /** The call the coordinator (API handler or recovery) has in progress; volatile. */
-export const Work = labels('idle', 'cashout', 'query', 'credit', 'return');
-/** The message in flight for the transfer: a request or one of three replies. */
-export const Net = labels('none', 'request', 'ok', 'no', 'unseen');
+export const Work = labels('idle', 'cashout', 'query', 'credit', 'undo');
+/** The message of the current call in flight: the request, or a yes or no reply. */
+export const Net = labels('none', 'request', 'ok', 'no');
+/** A cash-out or undo request still in flight after its caller timed out or crashed. */
+export const Late = labels('none', 'cashout', 'undo');
 /** The external institution's state for the transfer's reference. */
-export const Ext = labels('unseen', 'applied', 'declined', 'returned');
+export const Ext = labels('unseen', 'applied', 'declined', 'undone');
 /** The internal store's state for the transfer's reference. */
 export const Int = labels('unseen', 'credited', 'rejected');
 /** The last answer the client holds. */
@@ -23,6 +26,12 @@ export interface Bounds {
   readonly crashes: number;
   readonly losses: number;
   readonly asks: number;
+  /** Requests carry an expiry and the coordinator asks for status only once it has passed. */
+  readonly expiry: boolean;
+  /** Transfer 1 is a second press on transfer 0's external account. */
+  readonly shared: boolean;
+  /** A transfer is refused while another of its account is unsettled. */
+  readonly lock: boolean;
 }
 
 export function referenceShape(n: number, b: Bounds) {
@@ -32,6 +41,7 @@ export function referenceShape(n: number, b: Bounds) {
     /** True while the API handler (not recovery) owns the call and the client waits for its answer. */
     api: array(n, bool()),
     net: array(n, oneOf(Net)),
+    late: array(n, oneOf(Late)),
     ext: array(n, oneOf(Ext)),
     credit: array(n, oneOf(Int)),
     answer: array(n, oneOf(Answer)),

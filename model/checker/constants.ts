@@ -1,7 +1,8 @@
 /**
  * Validation of model constants given as NAME=VALUE. Unknown names and values
- * that are not integers within the declared bounds are refused with a message
- * naming the constant, before any search starts.
+ * that are not integers within the declared bounds (or, for a boolean
+ * constant, TRUE or FALSE) are refused with a message naming the constant,
+ * before any search starts.
  */
 import type { Constants, ModelDef } from './define.ts';
 
@@ -19,8 +20,14 @@ export function resolveConstants(def: ModelDef, assignments: readonly string[]):
     if (!decl) {
       return { ok: false, message: `--const ${name}: model ${def.id} has no constant ${name} (known: ${known || 'none'})` };
     }
+    const truth = decl.boolean === true ? /^(true|false)$/i.exec(text) : null;
+    if (truth) {
+      values[name] = truth[1]!.toLowerCase() === 'true' ? 1 : 0;
+      continue;
+    }
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
-      return { ok: false, message: `--const ${name}: value must be an integer, got "${text}"` };
+      const expected = decl.boolean === true ? 'TRUE or FALSE' : 'an integer';
+      return { ok: false, message: `--const ${name}: value must be ${expected}, got "${text}"` };
     }
     const value = Number(text);
     if (value < decl.min || value > decl.max) {

@@ -75,6 +75,8 @@ export interface ConstantDecl {
   readonly default: number;
   readonly min: number;
   readonly max: number;
+  /** A TRUE/FALSE constant, held as 1/0 (min 0, max 1); `--const X=TRUE` and `X=1` both set it. */
+  readonly boolean?: true;
 }
 
 export type Constants = Readonly<Record<string, number>>;

@@ -73,19 +73,48 @@ describe('bank-transfer/naive', () => {
 
 describe('bank-transfer/reference', () => {
   const def = model('bank-transfer/reference');
+  const small = { N: 1, CRASHES: 1, LOSSES: 1, ASKS: 0, EXPIRY: 1, SHARED: 0, LOCK: 1 };
 
-  it('holds every invariant and settles every transfer (N=2)', () => {
-    const r = checkModel(def, ['N=2']);
+  it('holds every invariant and settles every transfer, late requests included (N=2, own accounts)', () => {
+    const r = checkModel(def, ['N=2', 'CRASHES=1', 'LOSSES=2', 'ASKS=1', 'SHARED=FALSE']);
     expect(r.kind).toBe('ok');
     if (r.kind !== 'ok') return;
-    expect(r.stats.distinctStates).toBe(35844);
+    expect(r.stats.distinctStates).toBe(44580);
     expect(r.invariantsChecked).toEqual(naiveInvariants);
     expect(r.propertiesChecked).toEqual(['Settles_0', 'Settles_1']);
+    // Every action fired, among them LateApply (a request applying after its caller gave up) and Expire.
     expect(r.stats.neverFired).toEqual([]);
   });
 
+  it('without request expiry, a cash-out that arrives after the status query loses money', () => {
+    const v = violation(checkModel(def, ['EXPIRY=FALSE']));
+    expect(v.property).toBe('NoOrphanedMoney');
+    expect(v.trace.map((s) => s.action)).toEqual([null, 'Submit(t=0)', 'Crash', 'Recover(t=0)', 'ExtStatus(t=0)', 'LateApply(t=0)', 'StatusNotApplied(t=0)']);
+    expect(v.trace.at(-1)!.state['rec']).toEqual(['failed', 'none', 'none']);
+    expect(v.trace.at(-1)!.state['ext']).toEqual(['applied', 'unseen', 'unseen']);
+  });
+
+  it('without request expiry, a delayed cash-out does the same without a crash, and the money stays lost', () => {
+    const delayed = violation(checkModel(def, ['N=1', 'CRASHES=0', 'EXPIRY=FALSE']));
+    expect(delayed.trace.map((s) => s.action)).toEqual([null, 'Submit(t=0)', 'Delay(t=0)', 'Timeout(t=0)', 'Recover(t=0)', 'ExtStatus(t=0)', 'LateApply(t=0)', 'StatusNotApplied(t=0)']);
+    const lost = violation(checkModel(def, ['N=1', 'EXPIRY=FALSE'], { skip: ['NoOrphanedMoney'] }));
+    expect(lost.property).toBe('NoMoneyLost');
+  });
+
+  it('without the account lock, a second press during a reversal overdraws the shared account (seed 003)', () => {
+    const v = violation(checkModel(def, ['LOCK=FALSE']));
+    expect(v.property).toBe('NoOverdraft');
+    expect(v.trace.map((s) => s.action)).toEqual([null, 'Submit(t=0)', 'ExtApply(t=0)', 'CashOutOk(t=0)', 'IntReject(t=0)', 'CreditRejected(t=0)', 'Submit(t=1)', 'ExtApply(t=1)']);
+  });
+
+  it('with the lock, the shared account never overdraws and every transfer settles (N=2)', () => {
+    const r = checkModel(def, ['N=2']);
+    expect(r.kind).toBe('ok');
+    if (r.kind === 'ok') expect(r.stats.neverFired).toEqual([]);
+  });
+
   it('without recovery, a transfer can stay unsettled forever', () => {
-    const spec = def.build({ N: 1, CRASHES: 1, LOSSES: 1, ASKS: 0 });
+    const spec = def.build(small);
     const broken = erase({ ...spec, actions: spec.actions.filter((a) => a.name !== 'Recover'), fairness: spec.fairness.filter((f) => f.name !== 'Recovery') });
     const r = checkModel({ ...def, build: () => broken }, ['N=1'], { checkDeadlock: false });
     const v = violation(r);
@@ -95,7 +124,7 @@ describe('bank-transfer/reference', () => {
   });
 
   it('answering FAILED on a timeout is caught', () => {
-    const spec = def.build({ N: 1, CRASHES: 0, LOSSES: 1, ASKS: 0 });
+    const spec = def.build({ ...small, CRASHES: 0 });
     const timeout = spec.actions.find((a) => a.name === 'Timeout')!;
     // The broken coordinator guesses FAILED instead of answering UNKNOWN.
     const guess: ActionDef<Shape> = {

@@ -10,16 +10,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../../model/registry.ts';
 import { checkModel } from '../model/run-model.ts';
-import { SPEC_DIR, loadManifest, parseCfg } from './manifest.ts';
+import { SPEC_DIR, asModelConstants, loadManifest, parseCfg } from './manifest.ts';
 
 const entries = loadManifest();
-const caseless = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toUpperCase(), v]));
+const caseless = (o: Readonly<Record<string, number | boolean>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toUpperCase(), v]));
 
 describe('spec-tla/manifest.json', () => {
   it.each(entries.map((e) => [e.cfg, e] as const))('%s matches its model', (_cfg, entry) => {
     const def = getModel(entry.model);
     expect(def, entry.model).toBeDefined();
-    const spec = def!.build({ ...Object.fromEntries(def!.constants.map((c) => [c.name, c.default])), ...entry.constants });
+    const spec = def!.build({ ...Object.fromEntries(def!.constants.map((c) => [c.name, c.default])), ...asModelConstants(entry.constants) });
     const cfg = parseCfg(readFileSync(join(SPEC_DIR, entry.cfg), 'utf8'));
     expect(caseless(cfg.constants)).toEqual(caseless(entry.constants));
     expect(cfg.invariants.sort()).toEqual(spec.invariants.map((i) => i.name).filter((n) => !entry.skip.includes(n)).sort());

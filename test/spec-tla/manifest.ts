@@ -12,7 +12,8 @@ export interface Entry {
   readonly spec: string;
   readonly cfg: string;
   readonly model: string;
-  readonly constants: Readonly<Record<string, number>>;
+  /** The model's constants; a boolean stands for TLA+'s TRUE or FALSE. */
+  readonly constants: Readonly<Record<string, number | boolean>>;
   readonly skip: readonly string[];
   readonly expect:
     | { readonly result: 'ok'; readonly distinctStates: number; readonly depth: number }
@@ -25,9 +26,14 @@ export function loadManifest(): Entry[] {
 }
 
 export interface Cfg {
-  readonly constants: Record<string, number>;
+  readonly constants: Record<string, number | boolean>;
   readonly invariants: string[];
   readonly properties: string[];
+}
+
+/** The constants as a model's build takes them: TRUE and FALSE become 1 and 0. */
+export function asModelConstants(c: Readonly<Record<string, number | boolean>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
 }
 
 /** Reads the CONSTANTS, INVARIANT(S) and PROPERTY(IES) sections of a .cfg (the subset these files use). */
@@ -45,7 +51,9 @@ export function parseCfg(text: string): Cfg {
     }
     const rest = words.join(' ');
     if (section.startsWith('CONSTANT')) {
-      for (const m of rest.matchAll(/(\w+)\s*=\s*(-?\d+)/g)) cfg.constants[m[1]!] = Number(m[2]);
+      for (const m of rest.matchAll(/(\w+)\s*=\s*(-?\d+|TRUE|FALSE)\b/g)) {
+        cfg.constants[m[1]!] = m[2] === 'TRUE' ? true : m[2] === 'FALSE' ? false : Number(m[2]);
+      }
     } else if (section.startsWith('INVARIANT')) {
       cfg.invariants.push(...words);
     } else if (section.startsWith('PROPERT')) {
