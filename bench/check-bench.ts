@@ -1,6 +1,6 @@
 /**
  * Benchmark of the explicit-state checker on bank-transfer/reference at its
- * default constants (about 2.8 million distinct states): distinct states per
+ * default constants (about 2.1 million distinct states): distinct states per
  * second of breadth-first search on one core, best of several runs, then the
  * extra time the liveness check takes. With --tlc and TLA2TOOLS_JAR set, it
  * also runs TLC with one worker on the twin spec (spec-tla/bank-transfer/

@@ -53,13 +53,20 @@ export const accountOf = (t: number, bounds: Bounds): number => (bounds.shared &
 
 export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
   const sameAccount = T.map((t) => T.filter((u) => u !== t && accountOf(u, bounds) === accountOf(t, bounds)));
+  const busy = (s: RefState): boolean => {
+    for (let t = 0; t < T.length; t++) if (s.work[t] !== Work.idle) return true;
+    return false;
+  };
   return [
     act('Submit', { t: T }, (s, t) => {
       if (s.rec[t] !== Rec.none) return false;
       // The second press comes only after the first was answered FAILED (seed 003).
       if (bounds.shared && t === 1 && s.answer[0] !== Answer.failed) return false;
       // The account lock: while another transfer of the account is unsettled, the request is refused and nothing moves.
-      if (bounds.lock) for (const u of sameAccount[t]!) if (pending(s, u)) return false;
+      if (bounds.lock) {
+        const others = sameAccount[t]!;
+        for (let k = 0; k < others.length; k++) if (pending(s, others[k]!)) return false;
+      }
       s.rec[t] = Rec.cashingOut;
       s.api[t] = 1;
       call(s, t, Work.cashout);
@@ -82,7 +89,7 @@ export function referenceActions(act: Act, T: number[], bounds: Bounds): Def[] {
       return true;
     }, { actor: 'Recovery', target: 'Coordinator' }),
     act('Crash', {}, (s) => {
-      if (s.crashes >= bounds.crashes || !T.some((t) => s.work[t] !== Work.idle)) return false;
+      if (s.crashes >= bounds.crashes || !busy(s)) return false;
       s.crashes += 1;
       // Requests already sent still arrive; replies to the crashed incarnation are lost.
       for (const t of T) {
