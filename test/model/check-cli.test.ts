@@ -58,6 +58,13 @@ describe('moneysim check', () => {
     expect(itf.states[8].external).toEqual({ '#bigint': '-5' });
   });
 
+  it('exits 1 on the reference model without request expiry, with a replay line keeping the constant', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'EXPIRY=FALSE')).toBe(1);
+    expect(out).toContain('Error: Invariant NoOrphanedMoney is violated.');
+    expect(out).toContain('State 7: <StatusNotApplied(t=0)>');
+    expect(out).toContain('Reproduce: npx moneysim check bank-transfer/reference --const EXPIRY=FALSE');
+  });
+
   it('stops cleanly at --max-states', async () => {
     expect(await run('bank-transfer/reference', '--const', 'N=2', '--max-states', '1000')).toBe(0);
     expect(out).toContain('Stopped: stopped at --max-states 1000');
@@ -68,6 +75,8 @@ describe('moneysim check', () => {
     [['bank-transfer/naive', '--const', 'X=1'], /--const X: .*no constant X/],
     [['bank-transfer/naive', '--const', 'N=two'], /--const N: value must be an integer/],
     [['bank-transfer/naive', '--const', 'N=99'], /--const N: value 99 is outside 1\.\.4/],
+    [['bank-transfer/reference', '--const', 'EXPIRY=maybe'], /--const EXPIRY: value must be TRUE or FALSE/],
+    [['bank-transfer/reference', '--const', 'EXPIRY=2'], /--const EXPIRY: value 2 is outside 0\.\.1/],
     [['bank-transfer/naive', '--max-states', '-3'], /--max-states/],
     [['bank-transfer/naive', '--trace', 'xml'], /--trace must be one of/],
     [['bank-transfer/naive', '--depth', '5'], /--depth only applies with --simulate/],
