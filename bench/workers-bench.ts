@@ -30,7 +30,7 @@ const base: ExploreInput = {
   seedStart: 1,
   seeds,
   pct: { depth: 3, stepsEstimate: 50 },
-  exhaustive: { maxFaults: 0, maxDepth: 0, workload: 1, externalMode: 'idempotent', maxSchedules: 0 },
+  exhaustive: { maxFaults: 0, maxDepth: 0, workload: 1, externalMode: 'idempotent', maxSchedules: 0, sleepSets: false },
   stopAtFirst: true,
   shrinkRuns: 0,
   workers: 1,

@@ -34,6 +34,7 @@ interface ExploreOptions {
   workers?: string;
   shard?: string;
   requireCoverage?: boolean;
+  reduction?: string;
   emitTest?: string;
   trace?: string;
   json?: boolean;
@@ -55,6 +56,7 @@ export function registerExplore(program: Command, report: Report): void {
     .option('--workload <transfers>', 'exhaustive: transfers in the workload (default 2)')
     .option('--external-mode <mode>', 'exhaustive: idempotent or non-idempotent institution (default idempotent)')
     .option('--max-schedules <n>', 'exhaustive: stop after this many schedules (default 1000000)')
+    .option('--reduction <sleep-sets|none>', 'exhaustive: skip orderings of commuting simultaneous events (default sleep-sets)')
     .option('--find <first|all>', 'stop at the first failure, or report the first of each invariant (default: first; all for exhaustive)')
     .option('--shrink-runs <n>', 'replays the shrinker may spend per failure (default 2000)')
     .option('--workers <n>', 'worker threads (default 1: run in this thread)')
@@ -73,7 +75,7 @@ function parseFlags(opts: ExploreOptions): Parsed<Flags> {
   if (!strategy.ok) return strategy;
   const given = {
     '--max-faults': opts.maxFaults, '--max-steps': opts.maxSteps, '--workload': opts.workload, '--max-schedules': opts.maxSchedules,
-    '--external-mode': opts.externalMode, '--pct-depth': opts.pctDepth, '--pct-steps': opts.pctSteps, '--seeds': opts.seeds, '--seed-start': opts.seedStart,
+    '--external-mode': opts.externalMode, '--reduction': opts.reduction, '--pct-depth': opts.pctDepth, '--pct-steps': opts.pctSteps, '--seeds': opts.seeds, '--seed-start': opts.seedStart,
   };
   const fit = checkStrategyFlags(strategy.value, given);
   if (!fit.ok) return fit;
@@ -94,6 +96,8 @@ function parseFlags(opts: ExploreOptions): Parsed<Flags> {
   if (v('workers') > 64) return { ok: false, message: `--workers must be at most 64, got "${opts.workers}"` };
   const externalMode = parseExternalMode(opts.externalMode);
   if (!externalMode.ok) return externalMode;
+  const reduction = opts.reduction ?? 'sleep-sets';
+  if (reduction !== 'sleep-sets' && reduction !== 'none') return { ok: false, message: `--reduction must be sleep-sets or none, got "${reduction}"` };
   const find = parseFind(opts.find, strategy.value);
   if (!find.ok) return find;
   const shard = parseShard(opts.shard);
@@ -105,7 +109,7 @@ function parseFlags(opts: ExploreOptions): Parsed<Flags> {
       seedStart: v('seedStart'),
       seeds: v('seeds'),
       pct: { depth: v('depth'), stepsEstimate: v('stepsEstimate') },
-      exhaustive: { maxFaults: v('maxFaults'), maxDepth: v('maxDepth'), workload: v('workload'), externalMode: externalMode.value, maxSchedules: v('maxSchedules') },
+      exhaustive: { maxFaults: v('maxFaults'), maxDepth: v('maxDepth'), workload: v('workload'), externalMode: externalMode.value, maxSchedules: v('maxSchedules'), sleepSets: reduction === 'sleep-sets' },
       stopAtFirst: find.value === 'first',
       shrinkRuns: v('shrinkRuns'),
       workers: v('workers'),

@@ -35,6 +35,12 @@ export interface ChoiceSource {
   choose(kind: ChoiceKind, stream: string, n: number, probabilityOfOne?: number, candidates?: readonly ChoiceCandidate[]): number;
   /** Everything chosen so far, in order. */
   readonly log: ChoiceLog;
+  /**
+   * Optional: told of every event just before the kernel dispatches it,
+   * including events that were the only one due (no choice was asked).
+   * Enumerating sources use it to recognise orderings already explored.
+   */
+  noteDispatch?(event: ChoiceCandidate): void;
 }
 
 /** The record of a run's choices: enough to replay it without the seed. */

@@ -14,8 +14,12 @@
  * Branching choices beyond `maxDepth` have one option only, so a run past the
  * depth bound continues along its simplest path. `data` choices (latencies,
  * workload draws) are not enumerated: they are always 0.
+ *
+ * With an independence relation, sleep sets (sleep-set.ts) skip orderings of
+ * simultaneous events that reach states already explored.
  */
-import { ChoiceLog, type ChoiceKind, type ChoiceSource } from './choice-source.ts';
+import { ChoiceLog, type ChoiceCandidate, type ChoiceKind, type ChoiceSource } from './choice-source.ts';
+import { eventKey, SleepSet, type Independence } from './sleep-set.ts';
 
 export interface DfsNode {
   kind: 'schedule' | 'fault';
@@ -25,6 +29,8 @@ export interface DfsNode {
   value: number;
   /** Options this node may take: 1 when a bound forbids branching here. */
   limit: number;
+  /** Under sleep sets: which options are asleep here (never taken). */
+  asleep?: boolean[];
 }
 
 export interface DfsBounds {
@@ -32,6 +38,8 @@ export interface DfsBounds {
   maxFaults: number;
   /** Branching choices per run; deeper ones take their simplest option. */
   maxDepth: number;
+  /** When given, sleep sets prune orderings of independent simultaneous events. */
+  independent?: Independence;
 }
 
 export class DfsChoiceSource implements ChoiceSource {
@@ -40,35 +48,53 @@ export class DfsChoiceSource implements ChoiceSource {
   mismatch: string | null = null;
   private depth = 0;
   private faults = 0;
+  private readonly sleep: SleepSet | null;
 
   constructor(
     readonly path: DfsNode[],
     private readonly bounds: DfsBounds,
-  ) {}
+  ) {
+    this.sleep = bounds.independent === undefined ? null : new SleepSet(bounds.independent);
+  }
 
-  choose(kind: ChoiceKind, _stream: string, n: number): number {
+  noteDispatch(event: ChoiceCandidate): void {
+    this.sleep?.dispatched(eventKey(event));
+  }
+
+  choose(kind: ChoiceKind, _stream: string, n: number, _p?: number, candidates?: readonly ChoiceCandidate[]): number {
     if (kind === 'data' || n <= 1) {
       this.log.push(kind, n, 0);
       return 0;
     }
     const i = this.depth++;
+    const keys = this.sleep !== null && kind === 'schedule' && candidates !== undefined ? candidates.map(eventKey) : null;
+    // Replayed or new, the sleep set must see every choice point to stay what it was when the path was made.
+    const asleep = keys === null ? null : this.sleep!.asleepAmong(keys);
     let node = this.path[i];
     if (node === undefined) {
-      node = this.newNode(i, kind, n);
+      node = this.newNode(i, kind, n, asleep);
       this.path.push(node);
     } else if (node.kind !== kind || node.n !== n) {
       this.mismatch ??= `branching choice ${i}: expected ${node.kind} of ${node.n}, the run offered ${kind} of ${n}`;
     }
     const value = Math.min(node.value, n - 1);
+    if (keys !== null) this.sleep!.afterChoice(keys, value);
     if (kind === 'fault' && value === 1) this.faults++;
     this.log.push(kind, n, value);
     return value;
   }
 
-  private newNode(i: number, kind: 'schedule' | 'fault', n: number): DfsNode {
-    const deep = i >= this.bounds.maxDepth;
-    if (kind === 'fault') return { kind, n, value: 0, limit: deep || this.faults >= this.bounds.maxFaults ? 1 : 2 };
-    return { kind, n, value: 0, limit: deep ? 1 : n };
+  private newNode(i: number, kind: 'schedule' | 'fault', n: number, asleep: boolean[] | null): DfsNode {
+    const fixed = i >= this.bounds.maxDepth || this.sleep?.redundant === true;
+    if (kind === 'fault') return { kind, n, value: 0, limit: fixed || this.faults >= this.bounds.maxFaults ? 1 : 2 };
+    if (fixed || asleep === null) return { kind, n, value: 0, limit: fixed ? 1 : n };
+    const first = asleep.indexOf(false);
+    if (first < 0) {
+      // Every due event sleeps: all orderings from here were explored elsewhere.
+      this.sleep!.redundant = true;
+      return { kind, n, value: 0, limit: 1 };
+    }
+    return { kind, n, value: first, limit: n, asleep };
   }
 }
 
@@ -79,8 +105,10 @@ export class DfsChoiceSource implements ChoiceSource {
 export function advance(path: DfsNode[]): boolean {
   while (path.length > 0) {
     const top = path[path.length - 1]!;
-    if (top.value + 1 < top.limit) {
-      top.value++;
+    let next = top.value + 1;
+    while (next < top.limit && top.asleep?.[next] === true) next++;
+    if (next < top.limit) {
+      top.value = next;
       return true;
     }
     path.pop();

@@ -24,7 +24,15 @@ export interface ExploreInput {
   seedStart: number;
   seeds: number;
   pct: { depth: number; stepsEstimate: number };
-  exhaustive: { maxFaults: number; maxDepth: number; workload: number; externalMode: 'idempotent' | 'non-idempotent'; maxSchedules: number };
+  exhaustive: {
+    maxFaults: number;
+    maxDepth: number;
+    workload: number;
+    externalMode: 'idempotent' | 'non-idempotent';
+    maxSchedules: number;
+    /** Prune equivalent orderings with sleep sets, where the system declares which events commute. */
+    sleepSets: boolean;
+  };
   maxSteps?: number;
   stopAtFirst: boolean;
   shrinkRuns: number;
@@ -93,7 +101,8 @@ function boundsOf(input: ExploreInput): Record<string, number | string> {
   const steps: Record<string, number> = input.maxSteps === undefined ? {} : { maxStepsEvents: input.maxSteps };
   if (input.strategy === 'exhaustive') {
     const e = input.exhaustive;
-    return { maxFaults: e.maxFaults, maxDepthChoices: e.maxDepth, workloadTransfers: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, ...steps };
+    const reduction = e.sleepSets && input.system.independentEvents !== undefined ? 'sleep-sets' : 'none';
+    return { maxFaults: e.maxFaults, maxDepthChoices: e.maxDepth, workloadTransfers: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, reduction, ...steps };
   }
   const base = { seedStart: input.seedStart, seeds: input.seeds, ...steps };
   return input.strategy === 'pct' ? { ...base, pctDepth: input.pct.depth, pctStepsEstimate: input.pct.stepsEstimate } : base;

@@ -7,6 +7,7 @@
  */
 import type { DfsBounds } from '../choice/dfs-choice-source.ts';
 import type { RunResult } from '../run-result.ts';
+import type { SystemDef } from '../systems/system-def.ts';
 import { exploreExhaustive, type ExhaustiveFailure } from './exhaustive.ts';
 import type { ExploreInput } from './explore.ts';
 import { RunTally } from './run-tally.ts';
@@ -22,7 +23,7 @@ export type ExhaustiveFound =
 
 export async function parallelExhaustive(input: ExploreInput): Promise<ExhaustiveFound> {
   const e = input.exhaustive;
-  const bounds: DfsBounds = { maxFaults: e.maxFaults, maxDepth: e.maxDepth };
+  const bounds: DfsBounds = { maxFaults: e.maxFaults, maxDepth: e.maxDepth, ...independence(input.system, e.sleepSets) };
   const shardSlices: TreeSlice[] = input.shard === null ? [] : [{ ...input.shard, salt: SHARD_SALT }];
   const common = { workload: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, stopAtFirst: input.stopAtFirst };
   if (input.workers <= 1) {
@@ -35,7 +36,8 @@ export async function parallelExhaustive(input: ExploreInput): Promise<Exhaustiv
   let exhausted = true;
   const workers = Array.from({ length: input.workers }, (_, w) => {
     const slices = [...shardSlices, { index: w + 1, count: input.workers, salt: WORKER_SALT }];
-    const task = { kind: 'exhaustive' as const, slices, bounds, ...common };
+    // Functions do not cross threads: the worker takes the relation from the system it loads.
+    const task = { kind: 'exhaustive' as const, slices, bounds: { maxFaults: e.maxFaults, maxDepth: e.maxDepth }, sleepSets: e.sleepSets, ...common };
     return startWorker({ systemId: input.system.id, designName: input.designName, maxSteps: input.maxSteps, task }, (m) => {
       if (m.type !== 'exhaustive-done') return;
       tally.merge(m.tally);
@@ -45,6 +47,12 @@ export async function parallelExhaustive(input: ExploreInput): Promise<Exhaustiv
   });
   await Promise.all(workers.map((w) => w.finished));
   return { kind: 'done', tally, failures: firstPerInvariant(failures), exhausted };
+}
+
+/** The bounds' independence relation, when sleep sets are on and the system declares one. */
+export function independence(system: SystemDef, sleepSets: boolean): Pick<DfsBounds, 'independent'> {
+  const relation = system.independentEvents;
+  return sleepSets && relation !== undefined ? { independent: (a, b) => relation.call(system, a, b) } : {};
 }
 
 function comparePaths(a: readonly number[], b: readonly number[]): number {

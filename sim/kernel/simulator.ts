@@ -131,6 +131,7 @@ export class Simulator {
         return { kind: 'step-limit' };
       }
       this.steps++;
+      this.choice.noteDispatch?.(ev);
       this.dispatch(ev);
       if (this.wokeUserCode) {
         this.wokeUserCode = false;

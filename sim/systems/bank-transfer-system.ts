@@ -43,6 +43,7 @@ export const bankTransferSystem: SystemDef = {
   latencyBudgetP99Ms: 200,
   probes: BANK_TRANSFER_PROBES,
   measure: measureBankTransfer,
+  independentEvents: bankTransferIndependence,
   scenarios: (): ScenarioInfo[] =>
     bankTransferScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
   async loadDesign(nameOrPath: string): Promise<DesignLoad> {
@@ -70,6 +71,21 @@ export const bankTransferSystem: SystemDef = {
     return runBankTransfer({ design, config, configLabel: enabled, choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
   },
 };
+
+/**
+ * Events of different processes commute: each touches only its own
+ * process's state (a fake's books, the coordinator's memory and store, the
+ * client's history), and what it sends arrives no sooner than the minimum
+ * latency. Two exceptions make events dependent: `control` events touch
+ * every process, and the client checks each answer against the ledger's
+ * books, so client events and ledger events do not commute.
+ */
+function bankTransferIndependence(a: string, b: string): boolean {
+  const pa = a.slice(0, a.indexOf('|'));
+  const pb = b.slice(0, b.indexOf('|'));
+  if (pa === pb || pa === 'control' || pb === 'control') return false;
+  return !((pa === 'mobile' && pb === 'ledger') || (pa === 'ledger' && pb === 'mobile'));
+}
 
 /** Transfers the user started (distinct idempotency keys sent), read from a kept trace. */
 function measureBankTransfer(result: RunResult): Record<string, number> {

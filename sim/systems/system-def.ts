@@ -67,6 +67,12 @@ export interface SystemDef {
    * are measured by their choice vectors and faults alone.
    */
   measure?(result: RunResult): Record<string, number>;
+  /**
+   * Optional: whether two events due at the same instant commute, given as
+   * `process|label` keys. Exhaustive exploration uses it for sleep sets;
+   * without it every ordering is enumerated.
+   */
+  independentEvents?(a: string, b: string): boolean;
   scenarios(): ScenarioInfo[];
   /** Resolves a design name or module path; module loading failures are values. */
   loadDesign(nameOrPath: string): Promise<DesignLoad>;

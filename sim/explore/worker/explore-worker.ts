@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { findSystem } from '../../systems/registry.ts';
 import { exploreExhaustive } from '../exhaustive.ts';
+import { independence } from '../parallel-exhaustive.ts';
 import { sourceFor } from '../seed-sweep.ts';
 import { SnapshotBuilder, type RunFigures } from '../run-tally.ts';
 import type { RunResult } from '../../run-result.ts';
@@ -35,7 +36,7 @@ async function work(request: WorkerRequest): Promise<void> {
       design: loaded.design,
       workload: task.workload,
       externalMode: task.externalMode,
-      bounds: task.bounds,
+      bounds: { ...task.bounds, ...independence(system, task.sleepSets) },
       maxSchedules: task.maxSchedules,
       stopAtFirst: task.stopAtFirst,
       maxSteps: request.maxSteps,

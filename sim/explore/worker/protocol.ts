@@ -17,6 +17,7 @@ export type WorkerTask =
       kind: 'exhaustive';
       slices: TreeSlice[];
       bounds: DfsBounds;
+      sleepSets: boolean;
       workload: number;
       externalMode: 'idempotent' | 'non-idempotent';
       maxSchedules: number;

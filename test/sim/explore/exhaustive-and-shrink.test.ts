@@ -40,9 +40,21 @@ describe('exhaustive exploration and shrinking', () => {
   });
 
   it('a schedule limit below the space size reports the space as not exhausted', async () => {
-    const result = await explore(await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 50 } }));
+    const result = await explore(await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 50, sleepSets: true } }));
     expect(result.schedules).toBe(50);
     expect(result.exhausted).toBe(false);
+  });
+
+  it('sleep sets run fewer schedules but find the same violation kinds and hit the same probes', async () => {
+    const bounds = { maxFaults: 1, maxDepth: 10_000, workload: 3, externalMode: 'idempotent' as const, maxSchedules: 1_000_000 };
+    const pruned = await explore(await exploreInput('naive', { strategy: 'exhaustive', shrinkRuns: 0, exhaustive: { ...bounds, sleepSets: true } }));
+    const full = await explore(await exploreInput('naive', { strategy: 'exhaustive', shrinkRuns: 0, exhaustive: { ...bounds, sleepSets: false } }));
+    const kinds = (r: typeof full) => (r.kind === 'violation' ? r.failures.map((f) => f.violation.invariant).sort() : []);
+    const hit = (r: typeof full) => Object.entries(r.coverage.probes).filter(([, v]) => v > 0).map(([k]) => k);
+    expect(pruned.exhausted && full.exhausted).toBe(true);
+    expect(pruned.schedules).toBeLessThan(full.schedules);
+    expect(kinds(pruned)).toEqual(kinds(full));
+    expect(hit(pruned)).toEqual(hit(full));
   });
 
   it('random and exhaustive report the same violation kinds on the naive design', async () => {
