@@ -1,18 +1,24 @@
 /**
- * Random and pct seed sweeps, serial or spread over worker threads.
+ * Random and pct seed sweeps, serial or spread over threads.
  *
- * Seeds (after sharding) are dealt round-robin to the workers, each of which
- * runs its seeds in ascending order and reports them in batches. The result
- * is made identical to the serial sweep's: figures are tallied for exactly
- * the seeds the serial sweep would have run, and failures are ordered by
- * seed. When stopping at the first failure, the workers are stopped once
- * every seed below the lowest failing seed has been reported.
+ * The sweep's ascending seed list (after sharding) is cut into blocks of
+ * consecutive seeds, handed out one at a time to whichever thread is free:
+ * the main thread itself and N-1 worker threads. Handing out small blocks on
+ * demand balances the load (a worker that is still starting up simply takes
+ * fewer) and sends one folded snapshot per block instead of per-seed figures.
+ *
+ * The result is identical to the serial sweep's. A failing seed F lies in
+ * exactly one block, which stops at F; when stopping at the first failure, no
+ * block after the lowest failing block is handed out, every block before it
+ * is awaited, and blocks after it are ignored. Tallying the blocks in order up
+ * to that one counts exactly the seeds the serial sweep would have run.
  */
 import type { RunResult } from '../run-result.ts';
 import type { ExploreInput } from './explore.ts';
-import { RunTally, type RunFigures } from './run-tally.ts';
+import { RunTally } from './run-tally.ts';
+import { runSeedBlock, type BlockOutcome, type BlockSpec } from './seed-block.ts';
 import { shardSeeds, sweepSeeds, type SeedStrategy } from './seed-sweep.ts';
-import { startWorker } from './worker/worker-pool.ts';
+import { startWorker, type RunningWorker } from './worker/worker-pool.ts';
 
 export interface SweepFound {
   kind: 'done';
@@ -20,6 +26,9 @@ export interface SweepFound {
   failures: RunResult[];
   exhausted: null;
 }
+
+const BLOCK_SEEDS_MAX = 256;
+const BLOCKS_PER_THREAD_MIN = 16;
 
 function strategyOf(input: ExploreInput): SeedStrategy {
   return input.strategy === 'pct' ? { kind: 'pct', ...input.pct } : { kind: 'random' };
@@ -32,44 +41,82 @@ export async function parallelSweep(input: ExploreInput): Promise<SweepFound> {
     return { kind: 'done', tally: out.tally, failures: out.failures, exhausted: null };
   }
   const seeds = shardSeeds(input.seedStart, input.seeds, input.shard);
-  const lists: number[][] = Array.from({ length: input.workers }, () => []);
-  seeds.forEach((seed, i) => lists[i % input.workers]!.push(seed));
-  const figures = new Map<number, RunFigures>();
-  const failures: RunResult[] = [];
-  // The highest seed each worker has reported; a worker without seeds has reported everything.
-  const reached = lists.map((list) => (list.length === 0 ? Infinity : -1));
-  const workers = lists.map((list, w) =>
-    startWorker({ systemId: input.system.id, designName: input.designName, maxSteps: input.maxSteps, task: { kind: 'seeds', seeds: list, strategy, stopAtFirst: input.stopAtFirst } }, (m) => {
-      if (m.type !== 'seeds') return;
-      for (const f of m.figures) figures.set(f.seed, f.figures);
-      failures.push(...m.failures);
-      const last = m.figures[m.figures.length - 1];
-      if (last !== undefined) reached[w] = last.seed === list[list.length - 1] ? Infinity : last.seed;
-      if (input.stopAtFirst && failures.length > 0) maybeStop();
-    }),
-  );
-  const maybeStop = (): void => {
-    const lowest = Math.min(...failures.map((f) => f.seed));
-    // Seeds run in ascending order per worker, so past `lowest` means every seed below it is in.
-    if (reached.every((r) => r >= lowest)) for (const wk of workers) void wk.stop();
-  };
-  await Promise.all(workers.map((w) => w.finished));
-  return collect(input, seeds, figures, failures);
+  const size = Math.max(1, Math.min(BLOCK_SEEDS_MAX, Math.ceil(seeds.length / (input.workers * BLOCKS_PER_THREAD_MIN))));
+  const blocks: number[][] = [];
+  for (let i = 0; i < seeds.length; i += size) blocks.push(seeds.slice(i, i + size));
+  const spec: BlockSpec = { system: input.system, design: input.design, strategy, stopAtFirst: input.stopAtFirst, maxSteps: input.maxSteps };
+  const outcomes = await new BlockDealer(blocks, input, spec, strategy).run();
+  return collect(input, outcomes, blocks.length);
 }
 
-function collect(input: ExploreInput, seeds: number[], figures: Map<number, RunFigures>, failures: RunResult[]): SweepFound {
-  failures.sort((a, b) => a.seed - b.seed);
-  const kept: RunResult[] = [];
-  for (const f of failures) {
-    if (f.kind === 'violation' && !kept.some((k) => k.kind === 'violation' && k.violation.invariant === f.violation.invariant)) kept.push(f);
+/** Hands blocks out on demand to the main thread and the worker threads. */
+class BlockDealer {
+  private next = 0;
+  /** Index of the lowest block that found a failure (with stopAtFirst, nothing after it is needed). */
+  private lowestFailing = Infinity;
+  private readonly outcomes = new Map<number, BlockOutcome>();
+  private readonly workers: RunningWorker[] = [];
+
+  constructor(
+    private readonly blocks: number[][],
+    private readonly input: ExploreInput,
+    private readonly spec: BlockSpec,
+    private readonly strategy: SeedStrategy,
+  ) {}
+
+  async run(): Promise<Map<number, BlockOutcome>> {
+    for (let w = 1; w < this.input.workers; w++) this.workers.push(this.startWorker());
+    await this.runOnMainThread();
+    await Promise.all(this.workers.map((w) => w.finished));
+    return this.outcomes;
   }
-  const last = input.stopAtFirst && kept.length > 0 ? kept[0]!.seed : Infinity;
+
+  /** The next block worth running, or null when none is left. */
+  private take(): number | null {
+    if (this.next >= this.blocks.length || this.next > this.lowestFailing) return null;
+    return this.next++;
+  }
+
+  private record(index: number, outcome: BlockOutcome): void {
+    this.outcomes.set(index, outcome);
+    if (this.input.stopAtFirst && outcome.failures.length > 0) this.lowestFailing = Math.min(this.lowestFailing, index);
+  }
+
+  private async runOnMainThread(): Promise<void> {
+    for (let index = this.take(); index !== null; index = this.take()) {
+      this.record(index, await runSeedBlock(this.spec, this.blocks[index]!, true));
+    }
+  }
+
+  private startWorker(): RunningWorker {
+    const { input } = this;
+    const task = { kind: 'blocks' as const, strategy: this.strategy, stopAtFirst: input.stopAtFirst };
+    const worker: RunningWorker = startWorker({ systemId: input.system.id, designName: input.designName, maxSteps: input.maxSteps, task }, (m) => {
+      if (m.type === 'block-done') this.record(m.index, { tally: m.tally, failures: m.failures });
+      if (m.type === 'ready' || m.type === 'block-done') this.feed(worker);
+    });
+    return worker;
+  }
+
+  private feed(worker: RunningWorker): void {
+    const index = this.take();
+    if (index === null) worker.send({ type: 'finish' });
+    else worker.send({ type: 'block', index, seeds: this.blocks[index]! });
+  }
+}
+
+/** Tallies the blocks in order, up to the first failing one when stopping at the first failure. */
+function collect(input: ExploreInput, outcomes: Map<number, BlockOutcome>, blockCount: number): SweepFound {
   const tally = new RunTally(input.system);
-  for (const seed of seeds) {
-    if (seed > last) break;
-    const f = figures.get(seed);
-    if (f === undefined) throw new Error(`seed ${seed} was never reported by a worker`);
-    tally.add(f);
+  const failures: RunResult[] = [];
+  for (let index = 0; index < blockCount; index++) {
+    const outcome = outcomes.get(index);
+    if (outcome === undefined) throw new Error(`block ${index} of the sweep was never run`);
+    tally.merge(outcome.tally);
+    for (const f of outcome.failures) {
+      if (f.kind === 'violation' && !failures.some((k) => k.kind === 'violation' && k.violation.invariant === f.violation.invariant)) failures.push(f);
+    }
+    if (input.stopAtFirst && outcome.failures.length > 0) break;
   }
-  return { kind: 'done', tally, failures: input.stopAtFirst ? kept.slice(0, 1) : kept, exhausted: null };
+  return { kind: 'done', tally, failures: input.stopAtFirst ? failures.slice(0, 1) : failures, exhausted: null };
 }

@@ -1,26 +1,19 @@
 /**
  * The body of one explorer worker thread: loads the system and design named
- * in its request, runs its task, and posts figures and failures back. Seeds
- * are reported in batches so that the explorer can stop all workers as soon
- * as a first failure is settled; exhaustive slices report once at the end.
+ * in its request, runs its task, and posts figures and failures back. Seed
+ * blocks are taken one at a time from the explorer, which stops handing them
+ * out once a first failure is settled; exhaustive slices report once at the end.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { findSystem } from '../../systems/registry.ts';
 import { exploreExhaustive } from '../exhaustive.ts';
 import { independence } from '../parallel-exhaustive.ts';
-import { sourceFor } from '../seed-sweep.ts';
-import { SnapshotBuilder, type RunFigures } from '../run-tally.ts';
-import type { RunResult } from '../../run-result.ts';
-import type { WorkerMessage, WorkerRequest } from './protocol.ts';
-
-const BATCH_SEEDS = 16;
+import { runSeedBlock, type BlockSpec } from '../seed-block.ts';
+import { SnapshotBuilder } from '../run-tally.ts';
+import type { ParentMessage, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
-}
-
-function figuresOf(r: RunResult): RunFigures {
-  return { events: r.events, latenciesMs: r.latenciesMs, faultsFired: r.faultsFired, probes: r.probes };
 }
 
 async function work(request: WorkerRequest): Promise<void> {
@@ -47,19 +40,18 @@ async function work(request: WorkerRequest): Promise<void> {
     post({ type: 'exhaustive-done', tally: snapshot.snapshot, exhausted: out.exhausted, failures: out.failures });
     return;
   }
-  let batch: Array<{ seed: number; figures: RunFigures }> = [];
-  let failures: RunResult[] = [];
-  for (const seed of task.seeds) {
-    const result = await system.run({ design: loaded.design, seed, choice: sourceFor(task.strategy, seed), keepTrace: false, maxSteps: request.maxSteps });
-    batch.push({ seed, figures: figuresOf(result) });
-    if (result.kind === 'violation') failures.push(result);
-    if (batch.length >= BATCH_SEEDS || result.kind === 'violation') {
-      post({ type: 'seeds', figures: batch, failures });
-      batch = [];
-      failures = [];
-    }
-  }
-  post({ type: 'seeds', figures: batch, failures });
+  await serveBlocks({ system, design: loaded.design, strategy: task.strategy, stopAtFirst: task.stopAtFirst, maxSteps: request.maxSteps });
+}
+
+/** Runs the blocks the explorer hands out, one at a time, until told to finish. */
+function serveBlocks(spec: BlockSpec): Promise<void> {
+  return new Promise((resolve, reject) => {
+    parentPort!.on('message', (m: ParentMessage) => {
+      if (m.type === 'finish') return resolve();
+      runSeedBlock(spec, m.seeds, false).then((outcome) => post({ type: 'block-done', index: m.index, ...outcome }), reject);
+    });
+    post({ type: 'ready' });
+  });
 }
 
 work(workerData as WorkerRequest).then(

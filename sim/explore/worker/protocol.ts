@@ -1,18 +1,18 @@
 /**
  * Messages between the explorer and its worker threads. A worker is told
  * which system and design to load (by name or module path, as the user gave
- * it) and one task: a list of seeds, or slices of the exhaustive tree. It
- * answers with per-run figures in batches (so the explorer can tally and stop
- * early) and the failing runs it kept, then a final message.
+ * it) and one task: blocks of seeds handed out one at a time on demand, or
+ * slices of the exhaustive tree. It answers with a folded snapshot of what
+ * each block exercised and the failing runs it kept, then a final message.
  */
 import type { RunResult } from '../../run-result.ts';
 import type { DfsBounds } from '../../choice/dfs-choice-source.ts';
-import type { RunFigures, TallySnapshot } from '../run-tally.ts';
+import type { TallySnapshot } from '../run-tally.ts';
 import type { SeedStrategy } from '../seed-sweep.ts';
 import type { TreeSlice } from '../tree-slice.ts';
 
 export type WorkerTask =
-  | { kind: 'seeds'; seeds: number[]; strategy: SeedStrategy; stopAtFirst: boolean }
+  | { kind: 'blocks'; strategy: SeedStrategy; stopAtFirst: boolean }
   | {
       kind: 'exhaustive';
       slices: TreeSlice[];
@@ -31,8 +31,12 @@ export interface WorkerRequest {
   task: WorkerTask;
 }
 
+/** What the explorer sends a `blocks` worker: one block of seeds at a time, then `finish`. */
+export type ParentMessage = { type: 'block'; index: number; seeds: number[] } | { type: 'finish' };
+
 export type WorkerMessage =
-  | { type: 'seeds'; figures: Array<{ seed: number; figures: RunFigures }>; failures: RunResult[] }
+  | { type: 'ready' }
+  | { type: 'block-done'; index: number; tally: TallySnapshot; failures: RunResult[] }
   | { type: 'exhaustive-done'; tally: TallySnapshot; exhausted: boolean; failures: Array<{ run: RunResult; path: number[] }> }
   | { type: 'done' }
   | { type: 'error'; message: string };

@@ -5,13 +5,14 @@
  * `npx moneysim`, from tsx or from vitest.
  */
 import { Worker } from 'node:worker_threads';
-import type { WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { ParentMessage, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
 
 export interface RunningWorker {
   /** Settles when the worker said `done`, failed, or was stopped. */
   finished: Promise<void>;
+  send(message: ParentMessage): void;
   stop(): Promise<void>;
 }
 
@@ -32,6 +33,7 @@ export function startWorker(request: WorkerRequest, onMessage: (m: WorkerMessage
   }).finally(() => void worker.terminate());
   return {
     finished,
+    send: (message) => worker.postMessage(message),
     stop: async () => {
       stopped = true;
       await worker.terminate();

@@ -1,0 +1,43 @@
+/**
+ * Runs one block of consecutive seeds (of a sweep's ascending seed list) and
+ * folds what they exercised into a snapshot. The main thread and the worker
+ * threads of a parallel sweep run blocks with this same function, so the
+ * figures cannot differ with where a block ran. With `stopAtFirst` the block
+ * ends at its first failing seed, so its snapshot covers exactly the seeds up
+ * to and including that one.
+ */
+import type { RunResult } from '../run-result.ts';
+import type { SystemDef } from '../systems/system-def.ts';
+import { SnapshotBuilder, type TallySnapshot } from './run-tally.ts';
+import { sourceFor, type SeedStrategy } from './seed-sweep.ts';
+
+export interface BlockSpec {
+  system: SystemDef;
+  design: unknown;
+  strategy: SeedStrategy;
+  stopAtFirst: boolean;
+  maxSteps?: number;
+}
+
+export interface BlockOutcome {
+  tally: TallySnapshot;
+  failures: RunResult[];
+}
+
+/** Lets other work of this thread (worker messages) in between seeds. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function runSeedBlock(spec: BlockSpec, seeds: readonly number[], yieldBetweenSeeds: boolean): Promise<BlockOutcome> {
+  const snapshot = new SnapshotBuilder();
+  const failures: RunResult[] = [];
+  for (const seed of seeds) {
+    const result = await spec.system.run({ design: spec.design, seed, choice: sourceFor(spec.strategy, seed), keepTrace: false, maxSteps: spec.maxSteps });
+    snapshot.add(result);
+    if (result.kind === 'violation') {
+      failures.push(result);
+      if (spec.stopAtFirst) break;
+    }
+    if (yieldBetweenSeeds) await yieldToEventLoop();
+  }
+  return { tally: snapshot.snapshot, failures };
+}
