@@ -101,6 +101,6 @@ async function replay(systemId: string, opts: ReplayOptions): Promise<Outcome> {
     line = replayLine(system.value.id, design.value.name, recipe.seed);
   }
   if (opts.json === true) printJson(runJson(system.value.id, result, line, format.value));
-  else printLine(formatRunText(result, line, format.value, true));
+  else printLine(formatRunText(result, line, format.value, true, fromChoices ? 'recorded choices' : `seed ${recipe.seed}`));
   return result.kind === 'pass' ? ok : violation;
 }

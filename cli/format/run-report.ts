@@ -15,15 +15,16 @@ export function formatTrace(result: RunResult, format: TraceFormat): string {
   return formatTraceText(result.trace);
 }
 
-export function formatRunText(result: RunResult, replay: string, format: TraceFormat, showTrace: boolean): string {
+/** `origin` names what the run was made from: a seed, or a recorded choice vector. */
+export function formatRunText(result: RunResult, replay: string, format: TraceFormat, showTrace: boolean, origin = `seed ${result.seed}`): string {
   const lines: string[] = [];
   if (result.kind === 'violation') {
     const v = result.violation;
-    lines.push(chalk.red(`VIOLATION ${v.invariant}`) + ` seed ${result.seed}, step ${v.step}, ${v.timeMs} ms virtual`);
+    lines.push(chalk.red(`VIOLATION ${v.invariant}`) + ` ${origin}, step ${v.step}, ${v.timeMs} ms virtual`);
     lines.push(`replay: ${replay}`);
     lines.push(`  ${v.message}`);
   } else {
-    lines.push(chalk.green('ok') + ` seed ${result.seed}: no invariant violated`);
+    lines.push(chalk.green('ok') + ` ${origin}: no invariant violated`);
   }
   lines.push(`design ${result.design}, ${result.events} events, ${result.virtualTimeMs} ms virtual, trace hash ${result.traceHash}`);
   lines.push(`world: ${result.config.join(' ') || '(calm)'}`);
