@@ -10,6 +10,7 @@ import { ExternalInstitution } from '../fakes/external-institution.ts';
 import { FaultScript, sendFaultsFor } from '../fakes/fault-script.ts';
 import { InternalLedger } from '../fakes/internal-ledger.ts';
 import { Simulator } from '../kernel/simulator.ts';
+import type { SimProcess } from '../kernel/sim-process.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult, Violation } from '../run-result.ts';
 import { SimStore } from '../storage/sim-store.ts';
@@ -50,92 +51,129 @@ function cachedByVersion<T>(version: () => number, compute: () => T): () => T {
   };
 }
 
-export async function runBankTransfer(input: RunInput): Promise<RunResult> {
-  const { config, choice } = input;
-  const trace = new TraceRecorder(input.keepTrace);
-  const sim = new Simulator(choice, trace);
-  const mobile = sim.addProcess('mobile', false);
-  const api = sim.addProcess('api', true);
-  const extProc = sim.addProcess('external', false);
-  const ledgerProc = sim.addProcess('ledger', false);
-  const control = sim.addProcess('control', false);
-  const net = new Network(sim, { ...config.network });
-  const script = new FaultScript(config.script.calls);
-  net.forcedOnSend = sendFaultsFor(script, config.script.calls);
-  const accounts = config.accounts.map((a) => [a.accountId, a.balanceMinor] as [string, number]);
-  const external = new ExternalInstitution(sim, { ...config.external }, script, accounts);
-  const ledger = new InternalLedger(sim, { ...config.ledger }, script);
-  net.register('external', extProc, (m, b) => external.handle(m, b));
-  net.register('ledger', ledgerProc, (m, b) => ledger.handle(m, b));
-  const store = new SimStore(sim, api, config.store);
-  const host = new CoordinatorHost(sim, net, api, store, input.design);
-  const book = new AnswerBook(input.keepTrace);
-  const truth: GroundTruth = {
-    external,
-    ledger,
-    book,
-    initialTotalMinor: external.totalMinor() + ledger.totalMinor(),
-    durableObligations: cachedByVersion(() => store.commits, () => input.design.durableObligations(store)),
-    heldInMemory: () => host.heldInMemory(),
-  };
-  let finding: Finding | null = null;
-  let findingStep = 0;
-  const note = (f: Finding | null): void => {
-    if (f !== null && finding === null) {
-      finding = f;
-      findingStep = sim.steps;
-    }
-  };
-  const client = new MobileClient(sim, net, mobile, config, book, (answer) => note(checkAnswer(truth, answer)));
-  const crashes = new CrashPolicy(sim, control, config.crash, config.script.crashes, () => host.boot());
-  let quiescent = false;
-  sim.hooks = {
-    crashBefore: (ev) => ev.proc === api && crashes.shouldCrashBefore(ev),
-    onCrash: (proc) => crashes.onCrash(proc),
-    afterEvent: () => {
-      if (host.fault !== null) note(host.fault);
-      if (finding === null) note(checkStep(truth));
-      if (finding !== null) return true;
-      if (crashes.healed && client.busy === 0 && truth.durableObligations().length === 0 && truth.heldInMemory().length === 0) {
-        quiescent = true;
-        return true;
-      }
-      return false;
-    },
-  };
-  host.boot();
-  client.scheduleWorkload();
-  crashes.scheduleTimed(api);
-  schedulePartitions(sim, control, net, config.partitions);
-  sim.schedule(config.faultPhaseMs, control, 'heal', () => {
-    crashes.healed = true;
-    healWorld(sim, net, external, ledger, api);
-    trace.record(sim.steps, sim.now, 'fault', 'control', '', 'fault phase over: everything heals');
-  }, null, { phase: 'control' });
-  const stop = await sim.run(config.faultPhaseMs + config.livenessPhaseMsMax, input.maxSteps ?? 5_000_000);
-  if (finding === null && crashes.healed) {
-    note(checkQuiescent(truth));
-    if (finding === null && !quiescent) {
-      note({
-        invariant: 'WorkDrains',
-        message: `work did not drain within ${config.livenessPhaseMsMax} ms after healing (${stop.kind}): client busy ${client.busy}, obligations [${truth.durableObligations().join(', ')}], held in memory [${truth.heldInMemory().join(', ')}]`,
-      });
+export function runBankTransfer(input: RunInput): Promise<RunResult> {
+  return new BankTransferWorld(input).run();
+}
+
+/** The processes, fakes and checks of one run, wired together; `run` plays it once. */
+class BankTransferWorld {
+  private readonly trace: TraceRecorder;
+  private readonly sim: Simulator;
+  private readonly api: SimProcess;
+  private readonly control: SimProcess;
+  private readonly net: Network;
+  private readonly external: ExternalInstitution;
+  private readonly ledger: InternalLedger;
+  private readonly host: CoordinatorHost;
+  private readonly truth: GroundTruth;
+  private readonly client: MobileClient;
+  private readonly crashes: CrashPolicy;
+  private finding: Finding | null = null;
+  private findingStep = 0;
+  private quiescent = false;
+
+  constructor(private readonly input: RunInput) {
+    const { config } = input;
+    this.trace = new TraceRecorder(input.keepTrace);
+    const sim = (this.sim = new Simulator(input.choice, this.trace));
+    const mobile = sim.addProcess('mobile', false);
+    this.api = sim.addProcess('api', true);
+    const extProc = sim.addProcess('external', false);
+    const ledgerProc = sim.addProcess('ledger', false);
+    this.control = sim.addProcess('control', false);
+    const net = (this.net = new Network(sim, { ...config.network }));
+    const script = new FaultScript(config.script.calls);
+    net.forcedOnSend = sendFaultsFor(script, config.script.calls);
+    const accounts = config.accounts.map((a) => [a.accountId, a.balanceMinor] as [string, number]);
+    const external = (this.external = new ExternalInstitution(sim, { ...config.external }, script, accounts));
+    const ledger = (this.ledger = new InternalLedger(sim, { ...config.ledger }, script));
+    net.register('external', extProc, (m, b) => external.handle(m, b));
+    net.register('ledger', ledgerProc, (m, b) => ledger.handle(m, b));
+    const store = new SimStore(sim, this.api, config.store);
+    const host = (this.host = new CoordinatorHost(sim, net, this.api, store, input.design));
+    const book = new AnswerBook(input.keepTrace);
+    const truth: GroundTruth = (this.truth = {
+      external,
+      ledger,
+      book,
+      initialTotalMinor: external.totalMinor() + ledger.totalMinor(),
+      durableObligations: cachedByVersion(() => store.commits, () => input.design.durableObligations(store)),
+      heldInMemory: () => host.heldInMemory(),
+    });
+    this.client = new MobileClient(sim, net, mobile, config, book, (answer) => this.note(checkAnswer(truth, answer)));
+    this.crashes = new CrashPolicy(sim, this.control, config.crash, config.script.crashes, () => host.boot());
+    sim.hooks = {
+      crashBefore: (ev) => ev.proc === this.api && this.crashes.shouldCrashBefore(ev),
+      onCrash: (proc) => this.crashes.onCrash(proc),
+      afterEvent: () => this.afterEvent(),
+    };
+  }
+
+  async run(): Promise<RunResult> {
+    const { config } = this.input;
+    const { sim, control } = this;
+    this.host.boot();
+    this.client.scheduleWorkload();
+    this.crashes.scheduleTimed(this.api);
+    schedulePartitions(sim, control, this.net, config.partitions);
+    sim.schedule(config.faultPhaseMs, control, 'heal', () => {
+      this.crashes.healed = true;
+      healWorld(sim, this.net, this.external, this.ledger, this.api);
+      this.trace.record(sim.steps, sim.now, 'fault', 'control', '', 'fault phase over: everything heals');
+    }, null, { phase: 'control' });
+    const stop = await sim.run(config.faultPhaseMs + config.livenessPhaseMsMax, this.input.maxSteps ?? 5_000_000);
+    if (this.finding === null && this.crashes.healed) this.checkEnd(stop.kind);
+    return this.result();
+  }
+
+  /** Keeps the first finding, with the step at which it was made. */
+  private note(f: Finding | null): void {
+    if (f !== null && this.finding === null) {
+      this.finding = f;
+      this.findingStep = this.sim.steps;
     }
   }
-  const base = {
-    seed: input.seed,
-    design: input.design.name,
-    traceHash: trace.hash(),
-    events: sim.steps,
-    virtualTimeMs: sim.now,
-    latenciesMs: host.latenciesMs,
-    config: input.configLabel,
-    ...collectCoverage({ sim, net, external, ledger, api, client, crashes }),
-    choices: choice.log.values,
-    trace: trace.entries,
-  };
-  const f = finding as Finding | null;
-  if (f === null) return { kind: 'pass', ...base };
-  const violation: Violation = { invariant: f.invariant, message: f.message, step: findingStep, timeMs: sim.now };
-  return { kind: 'violation', violation, ...base };
+
+  /** After every event: invariants, then whether healed work has drained (which ends the run). */
+  private afterEvent(): boolean {
+    if (this.host.fault !== null) this.note(this.host.fault);
+    if (this.finding === null) this.note(checkStep(this.truth));
+    if (this.finding !== null) return true;
+    const t = this.truth;
+    if (this.crashes.healed && this.client.busy === 0 && t.durableObligations().length === 0 && t.heldInMemory().length === 0) {
+      this.quiescent = true;
+      return true;
+    }
+    return false;
+  }
+
+  private checkEnd(stopKind: string): void {
+    const t = this.truth;
+    this.note(checkQuiescent(t));
+    if (this.finding !== null || this.quiescent) return;
+    this.note({
+      invariant: 'WorkDrains',
+      message: `work did not drain within ${this.input.config.livenessPhaseMsMax} ms after healing (${stopKind}): client busy ${this.client.busy}, obligations [${t.durableObligations().join(', ')}], held in memory [${t.heldInMemory().join(', ')}]`,
+    });
+  }
+
+  private result(): RunResult {
+    const { input, sim } = this;
+    const base = {
+      seed: input.seed,
+      design: input.design.name,
+      traceHash: this.trace.hash(),
+      events: sim.steps,
+      virtualTimeMs: sim.now,
+      latenciesMs: this.host.latenciesMs,
+      config: input.configLabel,
+      ...collectCoverage({ sim, net: this.net, external: this.external, ledger: this.ledger, api: this.api, client: this.client, crashes: this.crashes }),
+      choices: input.choice.log.values,
+      trace: this.trace.entries,
+    };
+    const f = this.finding;
+    if (f === null) return { kind: 'pass', ...base };
+    const violation: Violation = { invariant: f.invariant, message: f.message, step: this.findingStep, timeMs: sim.now };
+    return { kind: 'violation', violation, ...base };
+  }
 }
