@@ -1,8 +1,8 @@
 /**
  * The ports through which coordinator code reaches the outside world.
  *
- * Code in impl/ never touches Date, timers, Math.random, the network or the
- * file system directly: the simulator provides virtual-time implementations of
+ * Code in impl/ never reads the wall clock, sets timers, draws random numbers,
+ * or reaches the network or the file system directly: the simulator provides virtual-time implementations of
  * these interfaces, and a real runtime can provide wall-clock, SQL and HTTP
  * ones. Each interface is kept small enough to map onto its real counterpart:
  * a store transaction onto an SQL transaction, an RPC call onto an HTTP
