@@ -14,7 +14,7 @@ import { resolveDesign, resolveSystem, resolveTraceFormat } from '../args/resolv
 import { emitTestFile } from '../format/emit-test.ts';
 import { exploreJson, formatExploreText } from '../format/sweep-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
-import { printJson, printLine } from '../print.ts';
+import { printJson, printLine, progressReporter } from '../print.ts';
 import type { Report } from './index.ts';
 
 interface ExploreOptions {
@@ -128,7 +128,10 @@ async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<O
   if (opts.emitTest !== undefined && !/\.test\.ts$/.test(opts.emitTest)) return badInput(`--emit-test must name a .test.ts file, got "${opts.emitTest}"`);
   const design = await resolveDesign(system.value, opts.design);
   if (!design.ok) return badInput(design.message);
-  const result = await explore({ system: system.value, design: design.value.design, designName: design.value.name, ...flags.value });
+  const progress = progressReporter(`exploring ${system.value.id} / ${design.value.name}`);
+  const onProgress = opts.json === true ? undefined : (runs: number): void => progress.update(runs);
+  const result = await explore({ system: system.value, design: design.value.design, designName: design.value.name, ...flags.value, onProgress });
+  progress.clear();
   const requireCoverage = opts.requireCoverage === true;
   if (opts.json === true) printJson(exploreJson(result, requireCoverage));
   else printLine(formatExploreText(result, format.value, requireCoverage));

@@ -38,6 +38,8 @@ export interface ExploreInput {
   shrinkRuns: number;
   workers: number;
   shard: Shard | null;
+  /** Called now and then with the number of runs made so far (for a progress line); must not throw. */
+  onProgress?: (runs: number) => void;
 }
 
 export interface ExploreStats {

@@ -27,7 +27,9 @@ export async function parallelExhaustive(input: ExploreInput): Promise<Exhaustiv
   const shardSlices: TreeSlice[] = input.shard === null ? [] : [{ ...input.shard, salt: SHARD_SALT }];
   const common = { workload: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, stopAtFirst: input.stopAtFirst };
   if (input.workers <= 1) {
-    const out = await exploreExhaustive({ system: input.system, design: input.design, bounds, maxSteps: input.maxSteps, slices: shardSlices, ...common });
+    let runs = 0;
+    const onResult = input.onProgress === undefined ? undefined : (): void => input.onProgress!(++runs);
+    const out = await exploreExhaustive({ system: input.system, design: input.design, bounds, maxSteps: input.maxSteps, slices: shardSlices, onResult, ...common });
     if (out.kind === 'nondeterminism') return out;
     return { kind: 'done', tally: out.tally, failures: firstPerInvariant(out.failures), exhausted: out.exhausted };
   }

@@ -37,7 +37,7 @@ function strategyOf(input: ExploreInput): SeedStrategy {
 export async function parallelSweep(input: ExploreInput): Promise<SweepFound> {
   const strategy = strategyOf(input);
   if (input.workers <= 1) {
-    const out = await sweepSeeds({ ...input, strategy });
+    const out = await sweepSeeds({ ...input, strategy, onRun: input.onProgress });
     return { kind: 'done', tally: out.tally, failures: out.failures, exhausted: null };
   }
   const seeds = shardSeeds(input.seedStart, input.seeds, input.shard);
@@ -52,6 +52,7 @@ export async function parallelSweep(input: ExploreInput): Promise<SweepFound> {
 /** Hands blocks out on demand to the main thread and the worker threads. */
 class BlockDealer {
   private next = 0;
+  private runsDone = 0;
   /** Index of the lowest block that found a failure (with stopAtFirst, nothing after it is needed). */
   private lowestFailing = Infinity;
   private readonly outcomes = new Map<number, BlockOutcome>();
@@ -79,6 +80,8 @@ class BlockDealer {
 
   private record(index: number, outcome: BlockOutcome): void {
     this.outcomes.set(index, outcome);
+    this.runsDone += outcome.tally.runs;
+    this.input.onProgress?.(this.runsDone);
     if (this.input.stopAtFirst && outcome.failures.length > 0) this.lowestFailing = Math.min(this.lowestFailing, index);
   }
 
