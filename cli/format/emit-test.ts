@@ -1,7 +1,7 @@
 /**
  * Writes a vitest regression test for the shrunk failures of an
  * exploration. Each case replays the shrunk choice vector through
- * sim/explore/replay-encoded.ts and asserts that the explored design still
+ * sim/explore/replay-encoded.ts (replayOutcome) and asserts that the explored design still
  * violates the same invariant; when the system's default design differs
  * from the explored one, a second case asserts that it holds on the same
  * choices. The import path is relative to where the file is written, so the
@@ -26,14 +26,7 @@ export function emitTestFile(testFile: string, system: SystemDef, r: Extract<Exp
   const lines = [
     `// Regression test written by \`moneysim explore --emit-test\`: replays shrunk failures of ${r.system} / ${r.design}.`,
     `import { describe, expect, it } from 'vitest';`,
-    `import { replayEncoded, type EncodedRun } from '${importPath(testFile)}';`,
-    '',
-    'async function replay(run: EncodedRun) {',
-    '  console.log(`replaying ${run.system} / ${run.design} with choices ${run.choices}`);',
-    '  const replayed = await replayEncoded(run);',
-    '  if (!replayed.ok) throw new Error(replayed.message);',
-    '  return replayed.run;',
-    '}',
+    `import { replayOutcome, type EncodedRun } from '${importPath(testFile)}';`,
   ];
   for (const f of r.failures) {
     const recipe = f.shrunk.recipe;
@@ -43,13 +36,11 @@ export function emitTestFile(testFile: string, system: SystemDef, r: Extract<Exp
     lines.push('', `describe(${JSON.stringify(`${r.system} ${invariant} (shrunk: ${sizeChange(f.found.sizes, f.shrunk.sizes)})`)}, () => {`);
     lines.push(`  const run: EncodedRun = ${JSON.stringify(run)};`);
     lines.push(`  it(${JSON.stringify(`${r.design} violates ${invariant}`)}, async () => {`);
-    lines.push('    const result = await replay(run);');
-    lines.push(`    expect(result.kind === 'violation' ? result.violation.invariant : 'pass').toBe(${JSON.stringify(invariant)});`);
+    lines.push(`    expect(await replayOutcome(run)).toBe(${JSON.stringify(invariant)});`);
     lines.push('  });');
     if (system.defaultDesign !== r.design) {
       lines.push(`  it(${JSON.stringify(`${system.defaultDesign} holds on the same choices`)}, async () => {`);
-      lines.push(`    const result = await replay({ ...run, design: ${JSON.stringify(system.defaultDesign)} });`);
-      lines.push(`    expect(result.kind === 'violation' ? result.violation.invariant : 'pass').toBe('pass');`);
+      lines.push(`    expect(await replayOutcome({ ...run, design: ${JSON.stringify(system.defaultDesign)} })).toBe('pass');`);
       lines.push('  });');
     }
     lines.push('});');

@@ -31,3 +31,15 @@ export async function replayEncoded(spec: EncodedRun, keepTrace = false): Promis
   const recipe: RunRecipe = { seed: spec.seed ?? 0, world: spec.world, workload: spec.workload, externalMode: spec.externalMode, choices: decoded.values };
   return { ok: true, run: await replayRecipe(system, loaded.design, recipe, keepTrace) };
 }
+
+/**
+ * What an emitted regression test asserts on: replays `run` and returns the
+ * invariant it violates, or 'pass'. A run that cannot be replayed (an unknown
+ * system or design) is an error, not an outcome.
+ */
+export async function replayOutcome(run: EncodedRun): Promise<string> {
+  console.log(`replaying ${run.system} / ${run.design} with choices ${run.choices}`);
+  const replayed = await replayEncoded(run);
+  if (!replayed.ok) throw new Error(replayed.message);
+  return replayed.run.kind === 'violation' ? replayed.run.violation.invariant : 'pass';
+}
