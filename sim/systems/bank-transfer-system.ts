@@ -2,14 +2,12 @@
  * The bank-transfer system (seeds 001 and 003) as the CLI and explorers see
  * it: built-in designs, scenario files, and one-seed runs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { BankTransferDesign } from '../../impl/bank-transfer/contract.ts';
 import { naiveDesign } from '../../impl/bank-transfer/naive/naive-coordinator.ts';
 import { referenceDesign } from '../../impl/bank-transfer/reference/index.ts';
 import { BANK_TRANSFER_PROBES } from '../bank-transfer/coverage.ts';
 import { loadDesignModule, looksLikePath } from '../bank-transfer/design-module.ts';
-import { parseScenario, type BankTransferScenario } from '../bank-transfer/scenario-file.ts';
+import { bankTransferScenarios, findBankTransferScenario } from '../bank-transfer/scenario-catalog.ts';
 import { exhaustiveConfig, exhaustiveLabel } from '../bank-transfer/exhaustive-world.ts';
 import { drawSwarmConfig } from '../bank-transfer/swarm.ts';
 import { runBankTransfer } from '../bank-transfer/world.ts';
@@ -17,23 +15,6 @@ import type { RunResult } from '../run-result.ts';
 import type { DesignLoad, RunRequest, ScenarioInfo, SystemDef } from './system-def.ts';
 
 const DESIGNS: readonly BankTransferDesign[] = [referenceDesign, naiveDesign];
-const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/bank-transfer/', import.meta.url));
-
-let cache: BankTransferScenario[] | null = null;
-
-/** Reads and validates every scenario file; a malformed built-in file is a bug in moneysim. */
-export function bankTransferScenarios(): BankTransferScenario[] {
-  if (cache !== null) return cache;
-  const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
-  cache = files.map((file) => {
-    const name = file.replace(/\.json$/, '');
-    const parsed = parseScenario(name, JSON.parse(readFileSync(SCENARIO_DIR + file, 'utf8')));
-    if (!parsed.ok) throw new Error(`scenarios/bank-transfer/${file}: ${parsed.errors.join('; ')}`);
-    return parsed.scenario;
-  });
-  return cache;
-}
-
 export const bankTransferSystem: SystemDef = {
   id: 'bank-transfer',
   description: 'external cash-out -> internal credit -> reversal, 200 ms p99 API (seeds 001, 003)',
@@ -58,7 +39,7 @@ export const bankTransferSystem: SystemDef = {
   run(request: RunRequest): Promise<RunResult> {
     const design = request.design as BankTransferDesign;
     if (request.scenario !== undefined) {
-      const scenario = bankTransferScenarios().find((s) => s.name === request.scenario);
+      const scenario = findBankTransferScenario(request.scenario);
       if (scenario === undefined) throw new Error(`unknown scenario ${request.scenario}`);
       return runBankTransfer({ design, config: scenario.config, configLabel: [`scenario ${scenario.name}`], choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
     }
