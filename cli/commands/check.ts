@@ -19,7 +19,8 @@ import { checkJson, itfTrace } from '../format/check-json.ts';
 import { mermaidTrace } from '../format/check-mermaid.ts';
 import { progressLine, resultLines } from '../format/check-text.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
-import { printJson, printLine } from '../print.ts';
+import { printJson, printLine, statusLine } from '../print.ts';
+import { shellLine } from '../format/shell-quote.ts';
 import type { Report } from './index.ts';
 
 interface RawOptions {
@@ -77,10 +78,10 @@ function modeOf(raw: RawOptions): Parsed<Mode> {
 }
 
 function replayLine(id: string, raw: RawOptions, mode: Mode): string {
-  const parts = ['npx moneysim check', id, ...raw.const.map((c) => `--const ${c}`), ...raw.skip.map((s) => `--skip ${s}`)];
-  if (raw.maxStates !== undefined) parts.push(`--max-states ${raw.maxStates}`);
-  if (mode.kind === 'simulate') parts.push(`--simulate --seed ${mode.seed} --depth ${mode.depth} --walks ${mode.walks}`);
-  return parts.join(' ');
+  const words = ['npx', 'moneysim', 'check', id, ...raw.const.flatMap((c) => ['--const', c]), ...raw.skip.flatMap((s) => ['--skip', s])];
+  if (raw.maxStates !== undefined) words.push('--max-states', raw.maxStates);
+  if (mode.kind === 'simulate') words.push('--simulate', '--seed', mode.seed, '--depth', String(mode.depth), '--walks', String(mode.walks));
+  return shellLine(words);
 }
 
 export function check(id: string, raw: RawOptions): Outcome {
@@ -95,25 +96,22 @@ export function check(id: string, raw: RawOptions): Outcome {
   if (!constants.ok) return badInput(constants.message);
   const prepared = prepare(def, constants.value, raw.skip);
   if (!prepared.ok) return badInput(prepared.message);
-  if (!raw.json) {
-    const consts = Object.entries(constants.value).map(([k, v]) => `${k}=${v}`).join(' ');
-    printLine(`Checking ${id}${consts ? ` with ${consts}` : ''}${mode.value.kind === 'simulate' ? ` by random walks (seed ${mode.value.seed})` : ''}...`);
-  }
+  // Progress goes to stderr on an interactive terminal only, so that piped stdout carries the result alone.
+  const status = statusLine(0);
+  const consts = Object.entries(constants.value).map(([k, v]) => `${k}=${v}`).join(' ');
+  status.show(`Checking ${id}${consts ? ` with ${consts}` : ''}${mode.value.kind === 'simulate' ? ` by random walks (seed ${mode.value.seed})` : ''}...`);
   let lastProgress = 0;
   const result = runCheck(prepared.value, {
     mode: mode.value,
     maxStates: maxStates.value,
-    ...(raw.json
-      ? {}
-      : {
-          onProgress: (p) => {
-            // One line every few seconds is enough to show the search is alive.
-            if (p.elapsedMs - lastProgress < 2000) return;
-            lastProgress = p.elapsedMs;
-            printLine(progressLine(p));
-          },
-        }),
+    onProgress: (p) => {
+      // One update every few seconds is enough to show the search is alive.
+      if (p.elapsedMs - lastProgress < 2000) return;
+      lastProgress = p.elapsedMs;
+      status.show(progressLine(p));
+    },
   });
+  status.clear();
   if (raw.json) printJson(checkJson(result));
   else render(result, raw.trace as TraceFormat, replayLine(id, raw, mode.value));
   switch (result.kind) {

@@ -1,4 +1,4 @@
-/** Registers every moneysim subcommand on the commander program. */
+/** Registers every moneysim subcommand on the commander program, each with the colour options. */
 import type { Command } from 'commander';
 import type { Outcome } from '../outcome.ts';
 import { registerCheck } from './check.ts';
@@ -17,4 +17,9 @@ export function registerCommands(program: Command, report: Report): void {
   registerExplore(program, report);
   registerReplay(program, report);
   registerCheck(program, report);
+  // cli/main.ts reads these from the raw arguments before parsing; declaring
+  // them here lets the parser accept them anywhere and lists them in help.
+  for (const command of [program, ...program.commands]) {
+    command.option('--color', 'force coloured output').option('--no-color', 'plain output (so does a non-empty NO_COLOR)');
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * Machine renderings of a check result: the `--json` report, and a trace in
  * the Informal Trace Format shape (`#meta`, `vars`, `states`, `loop`, integers
- * as `{"#bigint": "..."}`) for `--trace json`.
+ * as `{"#bigint": "..."}`, booleans as JSON booleans) for `--trace json`.
  */
 import type { CheckResult, TraceStep, Value, Violation } from '../../model/checker/result.ts';
+import { booleanOf } from './check-values.ts';
 
 export function checkJson(r: CheckResult): unknown {
   if (r.kind === 'model-error') return { ok: false, model: r.model, error: r.message };
@@ -40,9 +41,10 @@ function violationJson(v: Violation): unknown {
   };
 }
 
+/** ITF writes integers as `{"#bigint": "..."}`, booleans as JSON booleans and strings as JSON strings. */
 function itfValue(v: Value): unknown {
   if (typeof v === 'number') return { '#bigint': String(v) };
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return booleanOf(v) ?? v;
   return v.map((x) => itfValue(x));
 }
 

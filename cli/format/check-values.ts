@@ -1,12 +1,24 @@
 /**
  * TLA+-style rendering of trace values, shared by the check formatters:
- * strings quoted, lists as <<a, b>>, and the list of variables a step changed.
+ * booleans as TRUE and FALSE, other strings quoted, lists as <<a, b>>, and
+ * the list of variables a step changed.
  */
 import type { StateValues, Value } from '../../model/checker/result.ts';
 
+/**
+ * Models declare booleans as the enum FALSE, TRUE (model/checker/shape.ts),
+ * so a trace carries them as those two names; they are TLA+'s booleans, not
+ * strings, and print bare as TLC prints them.
+ */
+export function booleanOf(v: Value): boolean | undefined {
+  if (v === 'TRUE') return true;
+  if (v === 'FALSE') return false;
+  return undefined;
+}
+
 export function showValue(v: Value): string {
   if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') return `"${v}"`;
+  if (typeof v === 'string') return booleanOf(v) === undefined ? `"${v}"` : v;
   return `<<${v.map((x) => showValue(x)).join(', ')}>>`;
 }
 

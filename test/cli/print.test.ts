@@ -32,6 +32,6 @@ describe('progressReporter', () => {
     const p = progressReporter('exploring', 0);
     p.update(10);
     p.clear();
-    expect(err()).toMatch(/^\rexploring: 10 runs \(\d+\/s\)\r\x1b\[K$/);
+    expect(err()).toMatch(/^\rexploring: 10 runs \(\d+\/s\)\x1b\[K\r\x1b\[K$/);
   });
 });

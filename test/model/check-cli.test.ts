@@ -91,3 +91,38 @@ describe('moneysim check', () => {
     expect(out).toContain('--simulate --seed x1 --depth 20 --walks 1000');
   });
 });
+
+describe('moneysim check output streams and values', () => {
+  const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+  afterEach(() => {
+    if (tty !== undefined) Object.defineProperty(process.stderr, 'isTTY', tty);
+    else delete (process.stderr as { isTTY?: boolean }).isTTY;
+  });
+
+  it('piped: stdout carries the result only, and stderr stays silent', async () => {
+    Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true });
+    expect(await run('bank-transfer/seed-exercise')).toBe(1);
+    expect(out).toMatch(/^Model bank-transfer\/seed-exercise /);
+    expect(out).not.toMatch(/Checking|Progress/);
+    expect(err).toBe('');
+  });
+
+  it('on a terminal: the status goes to stderr and is erased, stdout is the same', async () => {
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    expect(await run('bank-transfer/seed-exercise')).toBe(1);
+    expect(err).toContain('Checking bank-transfer/seed-exercise');
+    expect(err.endsWith('\r\u001b[K')).toBe(true);
+    expect(out).toMatch(/^Model bank-transfer\/seed-exercise /);
+  });
+
+  it('prints booleans as TRUE and FALSE in text, and as JSON booleans in ITF', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'EXPIRY=FALSE')).toBe(1);
+    expect(out).toContain('/\\ api = <<TRUE, FALSE, FALSE>>');
+    expect(out).not.toContain('"FALSE"');
+    out = '';
+    expect(await run('bank-transfer/reference', '--const', 'EXPIRY=FALSE', '--trace', 'json')).toBe(1);
+    const itf = JSON.parse(out.slice(out.indexOf('\n{') + 1));
+    expect(itf.states[0].api).toEqual([false, false, false]);
+    expect(itf.states[0].work[0]).toBe('idle');
+  });
+});
