@@ -1,25 +1,42 @@
-/** The one line a user copies to reproduce a run. */
+/**
+ * The one line a user copies to reproduce a run. Every argument is quoted
+ * for the shell where it needs it (a choice vector's `*`, a design path with
+ * spaces), so the line pastes into sh, bash and zsh alike.
+ */
 import { encodeChoices } from '../../sim/choice/choice-vector-codec.ts';
+import type { SeedStrategy } from '../../sim/explore/seed-sweep.ts';
 import type { RunRecipe } from '../../sim/explore/run-recipe.ts';
+import { shellLine } from './shell-quote.ts';
 
-function quoteDesign(design: string): string {
-  return /^[\w.\/-]+$/.test(design) ? design : JSON.stringify(design);
-}
-
+/** Replays a scenario run (`scenario` given) or a random-strategy seed. */
 export function replayLine(system: string, design: string, seed: number, scenario?: string): string {
-  const d = quoteDesign(design);
-  if (scenario !== undefined) return `npx moneysim run ${system}/${scenario} --design ${d} --seed ${seed}`;
-  return `npx moneysim replay ${system} --design ${d} --seed ${seed}`;
+  if (scenario !== undefined) return shellLine(['npx', 'moneysim', 'run', `${system}/${scenario}`, '--design', design, '--seed', String(seed)]);
+  return seedReplayLine(system, design, seed, { kind: 'random' });
 }
 
-/** Replays a recorded (usually shrunk) run exactly from its compact choice vector. */
-export function recipeReplayLine(system: string, design: string, recipe: RunRecipe): string {
-  const parts = [`npx moneysim replay ${system} --design ${quoteDesign(design)}`];
+/**
+ * Replays a seed of a random or pct sweep: a pct seed only reproduces its
+ * run with the same priority schedule, so the line names the strategy and
+ * its parameters.
+ */
+export function seedReplayLine(system: string, design: string, seed: number, strategy: SeedStrategy): string {
+  const words = ['npx', 'moneysim', 'replay', system, '--design', design, '--seed', String(seed)];
+  if (strategy.kind === 'pct') words.push('--strategy', 'pct', '--pct-depth', String(strategy.depth), '--pct-steps', String(strategy.stepsEstimate));
+  return shellLine(words);
+}
+
+/**
+ * Replays a recorded (usually shrunk) run exactly from its compact choice
+ * vector. `choicesMade` is the number of choices that run made (its result's
+ * `choices.length`); the vector carries it so that replay can refuse a
+ * vector cut short or a run that no longer follows the recorded one.
+ */
+export function recipeReplayLine(system: string, design: string, recipe: RunRecipe, choicesMade: number): string {
+  const words = ['npx', 'moneysim', 'replay', system, '--design', design];
   if (recipe.world === 'exhaustive') {
-    parts.push(`--world exhaustive --workload ${recipe.workload ?? 2}`);
-    if (recipe.externalMode === 'non-idempotent') parts.push('--external-mode non-idempotent');
+    words.push('--world', 'exhaustive', '--workload', String(recipe.workload ?? 2));
+    if (recipe.externalMode === 'non-idempotent') words.push('--external-mode', 'non-idempotent');
   }
-  const encoded = encodeChoices(recipe.choices);
-  parts.push(`--choices ${encoded === '' ? '""' : encoded}`);
-  return parts.join(' ');
+  words.push('--choices', encodeChoices(recipe.choices, choicesMade));
+  return shellLine(words);
 }
