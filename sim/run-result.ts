@@ -21,6 +21,8 @@ export interface RunStats {
   virtualTimeMs: number;
   /** Answer latencies of this run, in virtual ms. */
   latenciesMs: number[];
+  /** Answers the client received (any status, transfer and status calls). A sweep with none tested nothing. */
+  answers: number;
   /** What the run's fault configuration switched on (swarm) or the scenario name. */
   config: string[];
   /** How often each fault actually fired. */

@@ -53,7 +53,12 @@ export interface CashOutRequest {
 
 export interface ExternalInstitutionClient {
   cashOut(req: CashOutRequest, timeoutMs: number): Promise<RpcOutcome<CashOutReply>>;
-  undo(req: { reference: string; expiresAtMs?: number }, timeoutMs: number): Promise<RpcOutcome<UndoReply>>;
+  /**
+   * Reverses one application of the reference. With `ifUndone` the undo is
+   * conditional: it applies only if exactly that many undos have applied so
+   * far, so that a duplicated delivery cannot undo twice.
+   */
+  undo(req: { reference: string; expiresAtMs?: number; ifUndone?: number }, timeoutMs: number): Promise<RpcOutcome<UndoReply>>;
   status(req: { reference: string }, timeoutMs: number): Promise<RpcOutcome<StatusReply>>;
 }
 

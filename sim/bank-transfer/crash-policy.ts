@@ -19,6 +19,8 @@ export class CrashPolicy {
   randomCrashes = 0;
   private readonly matches: number[];
   private pendingRestartMs: number | null = null;
+  /** Set when a scripted crash matched an event to crash right after; the world fires it once the event ran. */
+  private crashAfterEvent = false;
 
   constructor(
     private readonly sim: Simulator,
@@ -51,13 +53,21 @@ export class CrashPolicy {
       this.matches[i]!++;
       if (this.matches[i] === on.nth) {
         this.pendingRestartMs = this.scripted[i]!.restartAfterMs;
-        return true;
+        if (on.when !== 'after') return true;
+        this.crashAfterEvent = true;
       }
     }
     if (this.randomCrashes >= this.options.maxCrashes || this.options.probability <= 0) return false;
     if (!chance(this.sim.choice, 'crash', this.options.probability)) return false;
     this.randomCrashes++;
     return true;
+  }
+
+  /** Whether a scripted crash is due now that the matched event has run; consumes it. */
+  takeCrashAfterEvent(): boolean {
+    const due = this.crashAfterEvent;
+    this.crashAfterEvent = false;
+    return due;
   }
 
   /** Plans the restart of a process that just crashed. */

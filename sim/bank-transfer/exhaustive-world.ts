@@ -4,24 +4,31 @@
  * Every fault the simulator can decide per message or per event is switched
  * on with a small positive probability, so that each place where a fault
  * could strike becomes a `fault` choice point the explorer can answer either
- * way: a lost request or reply, a duplicated request, the institution failing
- * before or after applying, or losing its reply, the ledger rejecting, rate
- * limiting or losing its reply, and a coordinator crash before any event it
- * handles. The explorer, not these probabilities, bounds how many fire.
+ * way: a lost request or reply, a duplicated request, a request held back in
+ * the network (arriving just after its caller's timeout, or a second later,
+ * after status queries, expiries and later requests), the institution
+ * failing before or after applying, or losing its reply, the ledger
+ * rejecting, rate limiting or losing its reply, and a coordinator crash
+ * before any event it handles. The explorer, not these probabilities, bounds
+ * how many fire.
  *
- * Faults tied to windows of time (partitions, downtime) and pure lateness
- * (slow replies) are left out: with every latency at its minimum they add no
- * choice point, and to a caller a partition or a reply later than its timeout
- * looks like a run of losses, which are enumerated.
+ * Faults tied to windows of time (partitions, downtime) and slow replies are
+ * left out: to a caller a partition or a reply later than its timeout looks
+ * like a run of losses, which are enumerated, and a late reply to a caller
+ * still waiting changes no outcome. Latencies of messages that are not held
+ * back take their minimum.
  *
  * The workload is `transfers` presses of the button, grouped into users of
  * two presses each (the second only after a FAILED answer, as in seed 003)
- * and a last user pressing once when the count is odd. Each user's account
- * holds exactly one transfer's amount at an institution that lets balances go
- * negative: a correct coordinator never moves more than a user has, one that
- * lets the user press again while money is still out overdraws. Users start
- * a few milliseconds apart so that their flows interleave without running in
- * lockstep.
+ * and a last user pressing once when the count is odd. At an idempotent
+ * institution each user's account holds exactly one transfer's amount and
+ * balances may go negative: a correct coordinator never moves more than a
+ * user has, one that lets the user press again while money is still out
+ * overdraws. At a non-idempotent institution a duplicated cash-out applies
+ * twice by itself, so there the institution refuses overdrafts and each
+ * account holds two transfers' worth, enough for one surplus application
+ * that the coordinator must reconcile. Users start a few milliseconds apart
+ * so that their flows interleave without running in lockstep.
  */
 import { calmConfig } from './default-config.ts';
 import type { BankTransferConfig } from './world-config.ts';
@@ -44,16 +51,12 @@ export interface ExhaustiveWorldOptions {
 export function exhaustiveConfig(options: ExhaustiveWorldOptions): BankTransferConfig {
   const p = FAULT_POINT_PROBABILITY;
   const c = calmConfig();
-  c.network = {
-    ...c.network,
-    lossProbability: p,
-    // A duplicated request to a non-idempotent endpoint is a fault no coordinator can mask.
-    duplicateProbability: options.externalMode === 'idempotent' ? p : 0,
-  };
+  const idempotent = options.externalMode === 'idempotent';
+  c.network = { ...c.network, lossProbability: p, duplicateProbability: p, lateRequestProbability: p };
   c.external = {
     ...c.external,
     mode: options.externalMode,
-    allowNegativeBalance: true,
+    allowNegativeBalance: idempotent,
     errorBeforeProbability: p,
     errorAfterProbability: p,
     lostReplyProbability: p,
@@ -68,7 +71,7 @@ export function exhaustiveConfig(options: ExhaustiveWorldOptions): BankTransferC
   for (let i = 0; i < users; i++) {
     const accountId = `ext-${i + 1}`;
     const pressAgainMax = 2 * (i + 1) <= options.transfers ? 1 : 0;
-    c.accounts.push({ accountId, userId: `user-${i + 1}`, balanceMinor: EXHAUSTIVE_AMOUNT_MINOR });
+    c.accounts.push({ accountId, userId: `user-${i + 1}`, balanceMinor: (idempotent ? 1 : 2) * EXHAUSTIVE_AMOUNT_MINOR });
     c.workload.push({ atMs: i * USER_STAGGER_MS, accountId, amountMinor: EXHAUSTIVE_AMOUNT_MINOR, pressAgainMax });
   }
   return c;
@@ -76,5 +79,6 @@ export function exhaustiveConfig(options: ExhaustiveWorldOptions): BankTransferC
 
 /** The labels a report shows for this world. */
 export function exhaustiveLabel(options: ExhaustiveWorldOptions): string[] {
-  return [`exhaustive world: up to ${options.transfers} transfer(s)`, `external.mode=${options.externalMode}`, 'external.allowNegativeBalance'];
+  const negative = options.externalMode === 'idempotent' ? ['external.allowNegativeBalance'] : [];
+  return [`exhaustive world: up to ${options.transfers} transfer(s)`, `external.mode=${options.externalMode}`, ...negative];
 }

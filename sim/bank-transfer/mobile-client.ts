@@ -1,9 +1,12 @@
 /**
  * The simulated user and their mobile app. For each planned transfer the user
  * presses the button; the app retries the same press (same idempotency key)
- * after a timeout or error; after a FAILED answer the user may press again
- * (a new key), as in seed 003; after PENDING the app polls the status until
- * the transfer settles. The phone itself never crashes.
+ * after a timeout or error until it gets an answer, quickly at first and then
+ * at the status-poll interval, so that a press that is never answered shows
+ * as `RequestsAnswered` rather than quietly giving up; after a FAILED answer
+ * the user may press again (a new key), as in seed 003; after PENDING the app
+ * polls the status until the transfer settles. The phone itself never
+ * crashes.
  */
 import type { TransferAnswer } from '../../impl/bank-transfer/contract.ts';
 import type { Json } from '../../impl/ports/ports.ts';
@@ -11,7 +14,7 @@ import type { Simulator } from '../kernel/simulator.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
 import { simTimers } from '../kernel/process-ports.ts';
 import type { Network } from '../net/network.ts';
-import type { AnswerBook } from './answer-book.ts';
+import type { AnswerBook, PressRecord } from './answer-book.ts';
 import type { BankTransferConfig, TransferPlan } from './world-config.ts';
 
 export class MobileClient {
@@ -28,7 +31,7 @@ export class MobileClient {
     private readonly proc: SimProcess,
     private readonly config: BankTransferConfig,
     private readonly book: AnswerBook,
-    private readonly onAnswer: (answer: TransferAnswer) => void,
+    private readonly onAnswer: (answer: TransferAnswer, press: PressRecord) => void,
   ) {
     this.timers = simTimers(sim, proc);
   }
@@ -44,43 +47,47 @@ export class MobileClient {
 
   private async pressFlow(plan: TransferPlan, index: number): Promise<void> {
     this.plansStarted++;
-    const userId = this.config.accounts.find((a) => a.accountId === plan.accountId)?.userId ?? 'user-unknown';
+    const userId = plan.userId ?? this.config.accounts.find((a) => a.accountId === plan.accountId)?.userId ?? 'user-unknown';
     for (let press = 0; press <= plan.pressAgainMax; press++) {
       this.presses++;
       const key = `p${index}.${press}`;
+      const record = this.book.press(key, plan.accountId, userId, plan.amountMinor);
       const body = { idempotencyKey: key, userId, accountId: plan.accountId, amountMinor: plan.amountMinor };
-      const answer = await this.callWithRetries('transfer', key, body);
-      if (answer === null) return;
+      const answer = await this.callUntilAnswered('transfer', key, body, record);
       if (answer.status === 'PENDING') this.pendingAnswers++;
-      if (answer.status === 'PENDING') return this.pollUntilSettled(answer.transferId);
+      if (answer.status === 'PENDING') return this.pollUntilSettled(answer.transferId, record);
       if (answer.status === 'SUCCESS') return;
       if (press < plan.pressAgainMax) await this.timers.sleep(this.config.client.pressAgainDelayMs);
     }
   }
 
-  private async pollUntilSettled(transferId: string): Promise<void> {
+  private async pollUntilSettled(transferId: string, record: PressRecord): Promise<void> {
     for (;;) {
       await this.timers.sleep(this.config.client.statusPollMs);
-      const answer = await this.callWithRetries('status', transferId, { transferId });
-      if (answer !== null && answer.status !== 'PENDING') return;
+      const answer = await this.callUntilAnswered('status', transferId, { transferId }, record);
+      if (answer.status !== 'PENDING') return;
     }
   }
 
-  /** One user action: the app's call and its retries with the same key. Null when every try was unknown. */
-  private async callWithRetries(op: 'transfer' | 'status', key: string, body: Json): Promise<TransferAnswer | null> {
-    const { timeoutMs, retries, retryDelayMs } = this.config.client;
-    for (let attempt = 0; attempt <= retries; attempt++) {
+  /**
+   * One user action: the app's call and its retries with the same key until
+   * an answer comes. The first `retries` retries follow `retryDelayMs`; later
+   * ones wait `statusPollMs`, as an app that keeps checking in the background.
+   */
+  private async callUntilAnswered(op: 'transfer' | 'status', key: string, body: Json, record: PressRecord): Promise<TransferAnswer> {
+    const { timeoutMs, retries, retryDelayMs, statusPollMs } = this.config.client;
+    for (let attempt = 0; ; attempt++) {
+      if (op === 'transfer') record.attempts++;
       const reply = await this.net.call<TransferAnswer>(this.proc, 'api', op, body, timeoutMs);
       if (reply.kind === 'reply') {
-        this.book.record({ timeMs: this.sim.now, op, key, outcome: 'ok', answer: reply.value });
+        this.book.record({ timeMs: this.sim.now, op, key, outcome: 'ok', answer: reply.value }, record);
         this.sim.trace.record(this.sim.steps, this.sim.now, 'answer', 'mobile', 'api', `${op} ${key}: ${describe(reply.value)}`);
-        this.onAnswer(reply.value);
+        this.onAnswer(reply.value, record);
         return reply.value;
       }
-      this.book.record({ timeMs: this.sim.now, op, key, outcome: 'unknown' });
-      await this.timers.sleep(retryDelayMs);
+      this.book.record({ timeMs: this.sim.now, op, key, outcome: 'unknown' }, record);
+      await this.timers.sleep(attempt < retries ? retryDelayMs : statusPollMs);
     }
-    return null;
   }
 }
 

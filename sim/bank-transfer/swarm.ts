@@ -7,7 +7,7 @@
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { calmConfig } from './default-config.ts';
-import type { BankTransferConfig, TransferPlan } from './world-config.ts';
+import type { AccountSpec, BankTransferConfig, TransferPlan } from './world-config.ts';
 
 const RATES = [0.01, 0.05, 0.2] as const;
 
@@ -17,6 +17,7 @@ export const SWARM_FAULT_KINDS = [
   'net.loss',
   'net.duplicate',
   'net.slow',
+  'net.lateRequest',
   'partition',
   'external.down',
   'external.errorBefore',
@@ -45,15 +46,22 @@ export function drawSwarmConfig(choice: ChoiceSource): SwarmDraw {
   if (c.external.allowNegativeBalance) enabled.push('external.allowNegativeBalance');
   for (const kind of SWARM_FAULT_KINDS) {
     if (pick(2) === 0) continue;
-    // Duplicating requests to a non-idempotent endpoint is a fault no coordinator can mask.
-    if (kind === 'net.duplicate' && c.external.mode === 'non-idempotent') continue;
     const rate = RATES[pick(RATES.length)]!;
     applyFault(c, kind, rate, pick);
     enabled.push(`${kind}=${rate}`);
   }
-  c.workload = drawWorkload(pick, c.external.allowNegativeBalance);
-  // Small balances make the overdraft of seed 003 reachable with a few presses.
-  if (c.external.allowNegativeBalance) for (const a of c.accounts) a.balanceMinor = 1_000;
+  if (c.network.duplicateProbability > 0 && c.external.mode === 'non-idempotent' && c.external.allowNegativeBalance) {
+    // A duplicated non-idempotent cash-out applies twice before anyone can react; at an
+    // institution that lets balances go negative that overdraws by itself, whatever the
+    // coordinator does. Such an institution refuses instead, and the coordinator must
+    // reconcile the surplus applications that do go through.
+    c.external.allowNegativeBalance = false;
+    enabled.splice(enabled.indexOf('external.allowNegativeBalance'), 1);
+  }
+  const drawn = drawWorkload(pick, c.external.allowNegativeBalance);
+  c.accounts = drawn.accounts;
+  c.workload = drawn.plans;
+  enabled.push(`accounts=${drawn.layout}`);
   return { config: c, enabled };
 }
 
@@ -70,6 +78,9 @@ function applyFault(c: BankTransferConfig, kind: (typeof SWARM_FAULT_KINDS)[numb
       break;
     case 'net.slow':
       c.network = { ...c.network, slowProbability: rate, slowExtraMsMax: 300 };
+      break;
+    case 'net.lateRequest':
+      c.network.lateRequestProbability = rate / 2;
       break;
     case 'partition': {
       const fromMs = 100 * pick(20);
@@ -109,23 +120,37 @@ function applyFault(c: BankTransferConfig, kind: (typeof SWARM_FAULT_KINDS)[numb
   }
 }
 
+/** Who owns which external account in a seed's world. */
+const LAYOUTS = ['own', 'joint', 'multi'] as const;
+
 /**
- * Draws the transfers of one seed. Where the institution lets balances go
- * negative, each account gets at most one planned transfer no larger than
- * its balance, so a design that never moves money it should not cannot
- * overdraw; a design that lets a user press again while money is still out
- * can (seed 003).
+ * Draws the accounts and transfers of one seed. Layouts: every user owns one
+ * account (`own`), two users share one account (`joint`), or one user owns
+ * two accounts (`multi`). Balances are tight: where the institution lets
+ * balances go negative, each account holds exactly the sum of the first
+ * presses planned on it, so any money moved twice (a press again while money
+ * is still out, seed 003, or two racing transfers) overdraws at once, and a
+ * correct coordinator never does. Elsewhere an account holds that sum plus
+ * zero to two transfers' worth, so that some refusals for insufficient funds
+ * and some surplus applications of a duplicated request both happen.
  */
-function drawWorkload(pick: (n: number) => number, allowNegative: boolean): TransferPlan[] {
+function drawWorkload(pick: (n: number) => number, allowNegative: boolean): { accounts: AccountSpec[]; plans: TransferPlan[]; layout: string } {
+  const layout = LAYOUTS[pick(LAYOUTS.length)]!;
+  const owners: Array<{ accountId: string; userId: string }> =
+    layout === 'own' ? [{ accountId: 'ext-1', userId: 'user-1' }, { accountId: 'ext-2', userId: 'user-2' }]
+    : layout === 'joint' ? [{ accountId: 'ext-1', userId: 'user-1' }, { accountId: 'ext-1', userId: 'user-2' }, { accountId: 'ext-2', userId: 'user-3' }]
+    : [{ accountId: 'ext-1', userId: 'user-1' }, { accountId: 'ext-2', userId: 'user-1' }];
   const plans: TransferPlan[] = [];
-  const count = allowNegative ? 1 + pick(2) : 1 + pick(4);
+  const count = 1 + pick(4);
   for (let i = 0; i < count; i++) {
-    plans.push({
-      atMs: 50 * pick(40),
-      accountId: allowNegative ? `ext-${i + 1}` : pick(2) === 0 ? 'ext-1' : 'ext-2',
-      amountMinor: allowNegative ? 100 * (1 + pick(5)) : 100 * (1 + pick(50)),
-      pressAgainMax: pick(4),
-    });
+    const owner = owners[pick(owners.length)]!;
+    plans.push({ atMs: 50 * pick(40), accountId: owner.accountId, userId: owner.userId, amountMinor: 100 * (1 + pick(5)), pressAgainMax: pick(4) });
   }
-  return plans;
+  const accounts: AccountSpec[] = owners.map((o) => ({ ...o, balanceMinor: 0 }));
+  for (const id of new Set(owners.map((o) => o.accountId))) {
+    const planned = plans.filter((p) => p.accountId === id).reduce((sum, p) => sum + p.amountMinor, 0);
+    const balanceMinor = allowNegative ? planned : planned + 500 * pick(3);
+    for (const a of accounts) if (a.accountId === id) a.balanceMinor = balanceMinor;
+  }
+  return { accounts, plans, layout };
 }

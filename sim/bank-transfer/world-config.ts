@@ -29,8 +29,14 @@ export interface PartitionWindow {
 }
 
 export interface ScriptedCrash {
-  /** Crash when this event is about to reach the coordinator (1-based nth match). */
-  on?: { phase: 'request' | 'reply' | 'store' | 'timer'; method?: string; nth: number };
+  /**
+   * Crash on the nth (1-based) event of this phase reaching the coordinator:
+   * just before it handles the event (`when: 'before'`, the default) or right
+   * after it handled it and the code the event woke ran to its next await
+   * (`when: 'after'`). Tying a crash to an event rather than an instant keeps a
+   * scenario meaningful for every design, whatever its internal timers.
+   */
+  on?: { phase: 'request' | 'reply' | 'store' | 'timer'; method?: string; nth: number; when?: 'before' | 'after' };
   /** Or crash at this instant. */
   atMs?: number;
   restartAfterMs: number;
@@ -45,6 +51,8 @@ export interface AccountSpec {
 export interface TransferPlan {
   atMs: number;
   accountId: string;
+  /** Who presses; needed when several users share the account (a joint account). Default: the account's first user. */
+  userId?: string;
   amountMinor: number;
   /** How many more times the user presses after a FAILED answer (seed 003). */
   pressAgainMax: number;

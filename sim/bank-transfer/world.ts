@@ -21,6 +21,9 @@ import { CrashPolicy } from './crash-policy.ts';
 import type { Finding, GroundTruth } from './invariants/ground-truth.ts';
 import { checkQuiescent } from './invariants/quiescence-invariants.ts';
 import { checkAnswer, checkStep } from './invariants/step-invariants.ts';
+import { checkKeysSettled, checkPressAnswer, checkRequestsAnswered } from './invariants/key-invariants.ts';
+import { guardGlobals } from '../kernel/nondeterminism-guard.ts';
+import { heartbeatRun } from '../kernel/heartbeat.ts';
 import { MobileClient } from './mobile-client.ts';
 import { collectCoverage } from './coverage.ts';
 import type { BankTransferConfig } from './world-config.ts';
@@ -97,10 +100,11 @@ class BankTransferWorld {
       ledger,
       book,
       initialTotalMinor: external.totalMinor() + ledger.totalMinor(),
+      initialBalances: new Map(external.balances),
       durableObligations: cachedByVersion(() => store.commits, () => input.design.durableObligations(store)),
       heldInMemory: () => host.heldInMemory(),
     });
-    this.client = new MobileClient(sim, net, mobile, config, book, (answer) => this.note(checkAnswer(truth, answer)));
+    this.client = new MobileClient(sim, net, mobile, config, book, (answer, press) => this.note(checkAnswer(truth, answer) ?? checkPressAnswer(press)));
     this.crashes = new CrashPolicy(sim, this.control, config.crash, config.script.crashes, () => host.boot());
     sim.hooks = {
       crashBefore: (ev) => ev.proc === this.api && this.crashes.shouldCrashBefore(ev),
@@ -121,7 +125,18 @@ class BankTransferWorld {
       healWorld(sim, this.net, this.external, this.ledger, this.api);
       this.trace.record(sim.steps, sim.now, 'fault', 'control', '', 'fault phase over: everything heals');
     }, null, { phase: 'control' });
-    const stop = await sim.run(config.faultPhaseMs + config.livenessPhaseMsMax, this.input.maxSteps ?? 5_000_000);
+    heartbeatRun(this.input.seed);
+    const unguard = guardGlobals(() => sim.now, (use) => this.note({
+      invariant: 'Nondeterminism',
+      message: `the design called ${use.what} at ${sim.now} ms; runs stop being reproducible. Use the ports instead: clock.nowMs() for time, ids.next() for unique ids, timers.sleep() for waiting`,
+    }));
+    let stop;
+    try {
+      stop = await sim.run(config.faultPhaseMs + config.livenessPhaseMsMax, this.input.maxSteps ?? 5_000_000);
+    } finally {
+      unguard();
+    }
+    if (stop.kind === 'runaway') this.note({ invariant: 'Runaway', message: stop.message });
     if (this.finding === null && this.crashes.healed) this.checkEnd(stop.kind);
     return this.result();
   }
@@ -136,6 +151,7 @@ class BankTransferWorld {
 
   /** After every event: invariants, then whether healed work has drained (which ends the run). */
   private afterEvent(): boolean {
+    if (this.crashes.takeCrashAfterEvent()) this.sim.crash(this.api, '', 'after handling the scripted event');
     if (this.host.fault !== null) this.note(this.host.fault);
     if (this.finding === null) this.note(checkStep(this.truth));
     if (this.finding !== null) return true;
@@ -150,6 +166,9 @@ class BankTransferWorld {
   private checkEnd(stopKind: string): void {
     const t = this.truth;
     this.note(checkQuiescent(t));
+    if (this.quiescent) this.note(checkKeysSettled(t));
+    const why = this.quiescent ? 'by quiescence' : `within ${this.input.config.livenessPhaseMsMax} ms after healing`;
+    this.note(checkRequestsAnswered(t, why));
     if (this.finding !== null || this.quiescent) return;
     this.note({
       invariant: 'WorkDrains',
@@ -166,6 +185,7 @@ class BankTransferWorld {
       events: sim.steps,
       virtualTimeMs: sim.now,
       latenciesMs: this.host.latenciesMs,
+      answers: this.truth.book.answers,
       config: input.configLabel,
       ...collectCoverage({ sim, net: this.net, external: this.external, ledger: this.ledger, api: this.api, client: this.client, crashes: this.crashes }),
       choices: input.choice.log.values,

@@ -25,8 +25,10 @@ export interface ChoiceCandidate {
 
 export interface ChoiceSource {
   /**
-   * Returns an integer in [0, n). For fault bits (n = 2) the random source
-   * returns 1 with probability `probabilityOfOne`; otherwise draws are uniform.
+   * Returns an integer in [0, n). For fault choices the random source returns
+   * a non-zero value (the fault fires) with probability `probabilityOfOne`,
+   * uniformly among 1..n-1 when the fault has several forms; otherwise draws
+   * are uniform.
    * `stream` is a component name; each stream is an independent random
    * sequence so that an extra draw in one component leaves the others alone.
    * For `schedule` choices the kernel passes the `n` due events as
@@ -64,6 +66,12 @@ export class ChoiceLog {
 export function chance(source: ChoiceSource, stream: string, probability: number): boolean {
   if (probability <= 0) return false;
   return source.choose('fault', stream, 2, probability) === 1;
+}
+
+/** A fault with `forms` forms: 0 when it does not fire, else the form (1..forms). */
+export function faultForm(source: ChoiceSource, stream: string, probability: number, forms: number): number {
+  if (probability <= 0) return 0;
+  return source.choose('fault', stream, forms + 1, probability);
 }
 
 export function intBetween(source: ChoiceSource, stream: string, min: number, max: number): number {

@@ -9,7 +9,8 @@
  * the next leaf in depth-first order: it drops exhausted nodes from the end
  * and bumps the deepest node that still has an untried option.
  *
- * Bounds: a fault decision answered 1 spends one unit of the fault budget;
+ * Bounds: a fault decision answered with any form of the fault (a non-zero
+ * value; most faults have one form, a late request has two) spends one unit of the fault budget;
  * once it is spent, later fault decisions have one option only (no fault).
  * Branching choices beyond `maxDepth` have one option only, so a run past the
  * depth bound continues along its simplest path. `data` choices (latencies,
@@ -79,14 +80,14 @@ export class DfsChoiceSource implements ChoiceSource {
     }
     const value = Math.min(node.value, n - 1);
     if (keys !== null) this.sleep!.afterChoice(keys, value);
-    if (kind === 'fault' && value === 1) this.faults++;
+    if (kind === 'fault' && value >= 1) this.faults++;
     this.log.push(kind, n, value);
     return value;
   }
 
   private newNode(i: number, kind: 'schedule' | 'fault', n: number, asleep: boolean[] | null): DfsNode {
     const fixed = i >= this.bounds.maxDepth || this.sleep?.redundant === true;
-    if (kind === 'fault') return { kind, n, value: 0, limit: fixed || this.faults >= this.bounds.maxFaults ? 1 : 2 };
+    if (kind === 'fault') return { kind, n, value: 0, limit: fixed || this.faults >= this.bounds.maxFaults ? 1 : n };
     if (fixed || asleep === null) return { kind, n, value: 0, limit: fixed ? 1 : n };
     const first = asleep.indexOf(false);
     if (first < 0) {

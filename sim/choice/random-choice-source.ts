@@ -20,6 +20,9 @@ export class RandomChoiceSource implements ChoiceSource {
       value = 0;
     } else if (probabilityOfOne !== undefined && n === 2) {
       value = prng() < probabilityOfOne ? 1 : 0;
+    } else if (probabilityOfOne !== undefined) {
+      // A fault with several forms: it fires with the given probability, then one form is drawn uniformly.
+      value = prng() < probabilityOfOne ? 1 + Math.floor(prng() * (n - 1)) : 0;
     } else {
       value = Math.floor(prng() * n);
     }

@@ -10,7 +10,7 @@ import { LatencyHistogram } from '../stats/latency-histogram.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 
 /** The part of a run a tally reads; small enough to post between threads. */
-export type RunFigures = Pick<RunResult, 'events' | 'latenciesMs' | 'faultsFired' | 'probes'>;
+export type RunFigures = Pick<RunResult, 'events' | 'latenciesMs' | 'faultsFired' | 'probes' | 'answers'>;
 
 /** Many runs' figures folded together (latencies concatenated), as a worker sends them. */
 export type TallySnapshot = RunFigures & { runs: number };
@@ -27,6 +27,8 @@ export interface Coverage {
 export class RunTally {
   runs = 0;
   events = 0;
+  /** Answers received over all runs; zero means the sweep judged nothing. */
+  answers = 0;
   readonly latency = new LatencyHistogram();
   readonly faultsFired: Record<string, number> = {};
   readonly probes: Record<string, number>;
@@ -42,6 +44,7 @@ export class RunTally {
   merge(run: TallySnapshot): void {
     this.runs += run.runs;
     this.events += run.events;
+    this.answers += run.answers;
     for (const ms of run.latenciesMs) this.latency.add(ms);
     addCounts(this.faultsFired, run.faultsFired);
     addCounts(this.probes, run.probes);
@@ -63,12 +66,13 @@ function addCounts(into: Record<string, number>, from: Record<string, number>): 
 
 /** Folds runs into a snapshot cheaply enough to post between threads. */
 export class SnapshotBuilder {
-  readonly snapshot: TallySnapshot = { runs: 0, events: 0, latenciesMs: [], faultsFired: {}, probes: {} };
+  readonly snapshot: TallySnapshot = { runs: 0, events: 0, answers: 0, latenciesMs: [], faultsFired: {}, probes: {} };
 
   add(run: RunFigures): void {
     const s = this.snapshot;
     s.runs++;
     s.events += run.events;
+    s.answers += run.answers;
     for (const ms of run.latenciesMs) s.latenciesMs.push(ms);
     addCounts(s.faultsFired, run.faultsFired);
     addCounts(s.probes, run.probes);

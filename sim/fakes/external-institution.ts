@@ -82,7 +82,7 @@ export class ExternalInstitution {
       case 'cashOut':
         return this.cashOut(reference, rec, String(body.accountId), Number(body.amountMinor), expired);
       case 'undo':
-        return this.undo(rec, expired);
+        return this.undo(rec, expired, typeof body.ifUndone === 'number' ? body.ifUndone : null);
       case 'status':
         return { applied: rec?.applied ?? 0, undone: rec?.undone ?? 0 };
       default:
@@ -110,10 +110,12 @@ export class ExternalInstitution {
     return result;
   }
 
-  private undo(rec: ReferenceRecord | undefined, expired: boolean): Json {
+  private undo(rec: ReferenceRecord | undefined, expired: boolean, ifUndone: number | null): Json {
     if (rec === undefined || rec.applied === 0) return { status: 'NOT_FOUND' };
     if (this.options.mode === 'idempotent' && rec.undone > 0) return { status: 'UNDONE' };
     if (expired || rec.undone >= rec.applied) return { status: 'NOT_FOUND' };
+    // A conditional undo whose precondition no longer holds undoes nothing.
+    if (ifUndone !== null && rec.undone !== ifUndone) return { status: 'NOT_FOUND' };
     rec.undone++;
     this.balances.set(rec.accountId, this.balances.get(rec.accountId)! + rec.amountMinor);
     return { status: 'UNDONE' };

@@ -12,6 +12,7 @@
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import type { TraceRecorder } from '../trace/trace-recorder.ts';
 import { EventHeap } from './event-heap.ts';
+import { HB, heartbeat } from './heartbeat.ts';
 import type { EventMeta, SimEvent } from './sim-event.ts';
 import { SimProcess } from './sim-process.ts';
 
@@ -19,7 +20,15 @@ export type RunStop =
   | { kind: 'drained' }
   | { kind: 'time-limit' }
   | { kind: 'step-limit' }
-  | { kind: 'stopped' };
+  | { kind: 'stopped' }
+  | { kind: 'runaway'; message: string };
+
+/**
+ * A run whose events keep coming without virtual time moving (a design that
+ * re-arms zero-delay timers or polls without ever waiting) would never end;
+ * past this many events at one instant the kernel stops it as `Runaway`.
+ */
+export const EVENTS_AT_ONE_INSTANT_MAX = 100_000;
 
 /** Fault and check hooks installed by the world that owns the kernel. */
 export interface KernelHooks {
@@ -98,12 +107,12 @@ export class Simulator {
   }
 
   /** Crashes `proc`; `pending` names the event it never got to handle, for the trace. */
-  crash(proc: SimProcess, pending = ''): void {
+  crash(proc: SimProcess, pending = '', note = ''): void {
     if (!proc.up) return;
     proc.up = false;
     proc.incarnation++;
     proc.crashes++;
-    const lost = pending === '' ? '' : ` before handling ${pending}`;
+    const lost = pending === '' ? (note === '' ? '' : ` ${note}`) : ` before handling ${pending}`;
     this.trace.record(this.steps, this.now, 'crash', proc.name, '', `incarnation ${proc.incarnation - 1} lost${lost}`);
     this.hooks?.onCrash(proc);
   }
@@ -116,6 +125,9 @@ export class Simulator {
 
   /** Runs events until the heap is empty, virtual time passes `untilMs`, or a hook stops it. */
   async run(untilMs: number, maxSteps: number): Promise<RunStop> {
+    const hb = heartbeat();
+    let instant = -1;
+    let atInstant = 0;
     for (;;) {
       const ev = this.next();
       if (ev === undefined) return { kind: 'drained' };
@@ -130,12 +142,27 @@ export class Simulator {
         this.heap.push(ev);
         return { kind: 'step-limit' };
       }
+      if (ev.time !== instant) {
+        instant = ev.time;
+        atInstant = 0;
+      } else if (++atInstant > EVENTS_AT_ONE_INSTANT_MAX) {
+        return { kind: 'runaway', message: `more than ${EVENTS_AT_ONE_INSTANT_MAX} events at ${ev.time} ms of virtual time without time moving (last: ${ev.proc.name} ${ev.label})` };
+      }
       this.steps++;
+      if (hb !== null) {
+        hb[HB.step] = this.steps;
+        hb[HB.timeMs] = ev.time;
+        hb[HB.inEvent] = 1;
+      }
       this.choice.noteDispatch?.(ev);
       this.dispatch(ev);
       if (this.wokeUserCode) {
         this.wokeUserCode = false;
         await drainMicrotasks();
+      }
+      if (hb !== null) {
+        hb[HB.inEvent] = 0;
+        hb[HB.tick]++;
       }
       if (this.hooks !== null && this.hooks.afterEvent(ev)) return { kind: 'stopped' };
     }

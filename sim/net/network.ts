@@ -9,7 +9,7 @@
  * look the same to the caller: `timeout`, outcome unknown.
  */
 import type { Json, RpcErrorCode, RpcOutcome } from '../../impl/ports/ports.ts';
-import { chance, intBetween } from '../choice/choice-source.ts';
+import { chance, faultForm, intBetween } from '../choice/choice-source.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
 import type { NetworkOptions } from './network-options.ts';
@@ -51,7 +51,7 @@ export class Network {
   /** Sending-side faults a scenario forces on a specific request: extra delay, a late duplicate. */
   forcedOnSend: (target: string, method: string) => SendFault = () => NO_SEND_FAULT;
   /** Counters for coverage reports. */
-  readonly counts = { sent: 0, lost: 0, duplicated: 0, partitioned: 0, timeouts: 0, lostReplies: 0 };
+  readonly counts = { sent: 0, lost: 0, duplicated: 0, partitioned: 0, timeouts: 0, lostReplies: 0, lateRequests: 0 };
 
   constructor(
     readonly sim: Simulator,
@@ -74,11 +74,11 @@ export class Network {
         from: target,
         to: caller.name,
       });
-      this.sendRequest(exchange);
+      this.sendRequest(exchange, timeoutMs);
     });
   }
 
-  private sendRequest(ex: RpcExchange): void {
+  private sendRequest(ex: RpcExchange, timeoutMs: number): void {
     const sim = this.sim;
     this.counts.sent++;
     sim.trace.record(sim.steps, sim.now, 'send', ex.caller.name, ex.target, `${ex.method} ${JSON.stringify(ex.body)}`);
@@ -92,8 +92,9 @@ export class Network {
     if (copies === 2) this.counts.duplicated++;
     const meta = { phase: 'request', method: ex.method, from: ex.caller.name, to: ex.target };
     const label = `request ${ex.method}`;
+    const lateMs = this.lateBy(ex, timeoutMs);
     for (let i = 0; i < copies; i++) {
-      const latency = this.latency() + forced.delayMs + (i === 0 ? 0 : forced.duplicateDelayMs ?? 0);
+      const latency = (i === 0 ? lateMs : 0) + this.latency() + forced.delayMs + (i === 0 ? 0 : forced.duplicateDelayMs ?? 0);
       // Requests to crashable services resume user code (the handler); plain fakes only change state.
       if (ex.server.crashable) sim.schedule(latency, ex.server, label, null, () => ex.deliverRequest(), meta);
       else sim.schedule(latency, ex.server, label, () => ex.deliverRequest(), null, meta);
@@ -124,6 +125,16 @@ export class Network {
     this.counts.partitioned++;
     this.sim.trace.record(this.sim.steps, this.sim.now, 'drop', from, to, `${what} ${ex.method} partitioned`);
     return true;
+  }
+
+  /** Extra delay of a late request (the first copy): past the caller's timeout, or far past it. */
+  private lateBy(ex: RpcExchange, timeoutMs: number): number {
+    const form = faultForm(this.sim.choice, 'net.late', this.options.lateRequestProbability, 2);
+    if (form === 0) return 0;
+    this.counts.lateRequests++;
+    const lateMs = timeoutMs + (form === 2 ? this.options.lateRequestExtraMs : 0);
+    this.sim.trace.record(this.sim.steps, this.sim.now, 'fault', ex.caller.name, ex.target, `request ${ex.method} held back ${lateMs} ms`);
+    return lateMs;
   }
 
   private latency(): number {

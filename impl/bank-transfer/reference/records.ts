@@ -9,6 +9,13 @@
  * States: CASHING_OUT (intent written before the external call), CREDITING
  * (money is out, credit owed), REVERSING (credit refused for good, money must
  * go back), and the terminal SUCCEEDED, FAILED (nothing moved) and REVERSED.
+ *
+ * A transfer whose cash-out was sent also owes a surplus check (`verify`):
+ * at a non-idempotent institution a duplicated cash-out may apply more than
+ * once, until the request expires. After the expiry the status query gives
+ * the final count of applications, and each one beyond what the terminal
+ * state calls for (one for SUCCEEDED, none otherwise) is undone. The record
+ * stays in the outbox until that check is done.
  */
 import type { Json } from '../../ports/ports.ts';
 import type { TransferAnswer } from '../contract.ts';
@@ -28,6 +35,8 @@ export interface TransferRecord {
   undoExpiresAtMs: number | null;
   /** Why the transfer failed, a stable code. */
   failureCode: string | null;
+  /** True while surplus applications of the cash-out may still need undoing. */
+  verify: boolean;
 }
 
 export const transferKey = (id: string): string => `transfer/${id}`;
@@ -40,6 +49,16 @@ export const OWING_STATES: ReadonlySet<TransferState> = new Set(['CASHING_OUT', 
 
 export function isTerminal(state: TransferState): boolean {
   return !OWING_STATES.has(state);
+}
+
+/** Whether the record still owes work: a non-terminal state or a pending surplus check. */
+export function owesWork(record: TransferRecord): boolean {
+  return OWING_STATES.has(record.state) || record.verify === true;
+}
+
+/** Applications of the cash-out the terminal state calls for. */
+export function wantedApplications(state: TransferState): number {
+  return state === 'SUCCEEDED' ? 1 : 0;
 }
 
 /** The answer a client gets for a transfer in this state. */

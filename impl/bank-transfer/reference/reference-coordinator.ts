@@ -84,6 +84,7 @@ export class ReferenceCoordinator implements BankTransferCoordinator {
         cashOutExpiresAtMs: clock.nowMs() + opt.cashOutExpiryMs,
         undoExpiresAtMs: null,
         failureCode: null,
+        verify: true,
       };
       tx.put(transferKey(record.id), toJson(record));
       tx.put(activeKey(record.id), true);

@@ -13,11 +13,15 @@
  *   idempotent per id) and never reversed, so a credit that landed is never
  *   paired with a reversal;
  * - a reversal is a durable state; each undo's expiry is committed before it
- *   is sent, and an unknown undo is checked by status after that expiry.
+ *   is sent, and an unknown undo is checked by status after that expiry;
+ * - once terminal, a transfer whose cash-out was sent checks the final count
+ *   of applications after the cash-out's expiry and undoes any surplus (a
+ *   duplicated request at a non-idempotent institution), one conditional
+ *   undo at a time, so that a duplicated undo cannot undo twice.
  */
 import type { BankTransferPorts } from '../contract.ts';
 import { protocolOptions as opt } from './protocol-options.ts';
-import { activeKey, asRecord, isTerminal, lockKey, toJson, transferKey, type TransferRecord } from './records.ts';
+import { activeKey, asRecord, isTerminal, lockKey, owesWork, toJson, transferKey, wantedApplications, type TransferRecord } from './records.ts';
 
 export class TransferDriver {
   constructor(
@@ -31,9 +35,11 @@ export class TransferDriver {
     let backoffMs = opt.retryBackoffMsMin;
     for (;;) {
       const record = asRecord(await this.ports.store.transact((tx) => tx.get(transferKey(id))));
-      if (record === undefined || isTerminal(record.state)) return;
+      if (record === undefined || !owesWork(record)) return;
       let progressed: boolean;
-      if (record.state === 'CASHING_OUT') {
+      if (isTerminal(record.state)) {
+        progressed = await this.settleSurplus(record);
+      } else if (record.state === 'CASHING_OUT') {
         progressed = sendCashOut ? await this.cashOut(record) : await this.resolveCashOut(record);
         sendCashOut = false;
       } else if (record.state === 'CREDITING') {
@@ -70,7 +76,8 @@ export class TransferDriver {
     const status = await this.ports.external.status({ reference: r.id }, opt.externalTimeoutMs);
     if (status.kind !== 'reply') return false;
     if (status.value.applied > status.value.undone) return this.save({ ...r, state: 'CREDITING' });
-    return this.save({ ...r, state: 'FAILED', failureCode: 'CASHOUT_NOT_APPLIED' });
+    // Past the expiry nothing more can apply: no surplus to look for.
+    return this.save({ ...r, state: 'FAILED', failureCode: 'CASHOUT_NOT_APPLIED', verify: false });
   }
 
   private async credit(r: TransferRecord): Promise<boolean> {
@@ -101,19 +108,34 @@ export class TransferDriver {
     return reply.kind === 'reply' || reply.kind === 'timeout' || reply.code === 'SERVER_ERROR';
   }
 
+  /** After the cash-out's expiry: undo applications beyond what the terminal state calls for. */
+  private async settleSurplus(r: TransferRecord): Promise<boolean> {
+    await this.waitPast(Math.max(r.cashOutExpiresAtMs, r.undoExpiresAtMs ?? 0));
+    const status = await this.ports.external.status({ reference: r.id }, opt.externalTimeoutMs);
+    if (status.kind !== 'reply') return false;
+    const surplus = status.value.applied - status.value.undone - wantedApplications(r.state);
+    if (surplus <= 0) return this.save({ ...r, verify: false });
+    const expiresAtMs = this.ports.clock.nowMs() + opt.undoExpiryMs;
+    await this.save({ ...r, undoExpiresAtMs: expiresAtMs });
+    await this.ports.external.undo({ reference: r.id, expiresAtMs, ifUndone: status.value.undone }, opt.externalTimeoutMs);
+    // Whatever the reply, the next round looks again by status once this undo has expired.
+    return true;
+  }
+
   private async waitPast(instantMs: number): Promise<void> {
     const wait = instantMs + 1 - this.ports.clock.nowMs();
     if (wait > 0) await this.ports.timers.sleep(wait);
   }
 
-  /** Commits the record; a terminal state also clears the outbox entry and the account lock. */
+  /**
+   * Commits the record; a terminal state releases the account lock, and once
+   * no work is owed (surplus check included) the outbox entry goes too.
+   */
   private async save(next: TransferRecord): Promise<boolean> {
     await this.ports.store.transact(async (tx) => {
       tx.put(transferKey(next.id), toJson(next));
-      if (isTerminal(next.state)) {
-        tx.delete(activeKey(next.id));
-        if ((await tx.get(lockKey(next.accountId))) === next.id) tx.delete(lockKey(next.accountId));
-      }
+      if (!owesWork(next)) tx.delete(activeKey(next.id));
+      if (isTerminal(next.state) && (await tx.get(lockKey(next.accountId))) === next.id) tx.delete(lockKey(next.accountId));
     });
     this.onSaved(next);
     return true;

@@ -13,6 +13,8 @@ export interface GroundTruth {
   ledger: InternalLedger;
   book: AnswerBook;
   initialTotalMinor: number;
+  /** Each external account's balance before the run. */
+  initialBalances: ReadonlyMap<string, number>;
   /** Transfer ids covered by committed records that recovery will finish. */
   durableObligations(): readonly string[];
   /** Transfer ids the live coordinator holds in memory (empty while it is down). */

@@ -16,6 +16,7 @@ import { AnswerBook } from '../../../sim/bank-transfer/answer-book.ts';
 import type { GroundTruth } from '../../../sim/bank-transfer/invariants/ground-truth.ts';
 import { checkQuiescent } from '../../../sim/bank-transfer/invariants/quiescence-invariants.ts';
 import { checkAnswer, checkStep } from '../../../sim/bank-transfer/invariants/step-invariants.ts';
+import { checkKeysSettled, checkPressAnswer, checkRequestsAnswered } from '../../../sim/bank-transfer/invariants/key-invariants.ts';
 
 function truth(opts: { obligations?: string[]; held?: string[]; allowNegative?: boolean } = {}) {
   const sim = new Simulator(new ReplayChoiceSource([]), new TraceRecorder(false));
@@ -28,6 +29,7 @@ function truth(opts: { obligations?: string[]; held?: string[]; allowNegative?: 
     ledger,
     book,
     initialTotalMinor: 10,
+    initialBalances: new Map([['a', 10]]),
     durableObligations: () => opts.obligations ?? [],
     heldInMemory: () => opts.held ?? [],
   };
@@ -113,5 +115,56 @@ describe('quiescence invariants', () => {
   it('ObligationsDischarged when a durable obligation is left', () => {
     const t = truth({ obligations: ['t1'] });
     expect(checkQuiescent(t.g)?.invariant).toBe('ObligationsDischarged');
+  });
+});
+
+describe('press (idempotency key) invariants', () => {
+  const answer = (t: ReturnType<typeof truth>, key: string, status: 'SUCCESS' | 'FAILED' | 'PENDING', transferId: string, amountMinor = 4) => {
+    const press = t.book.presses.get(key) ?? t.book.press(key, 'a', 'u', amountMinor);
+    t.book.record({ timeMs: 0, op: 'transfer', key, outcome: 'ok', answer: { status, transferId } }, press);
+    return press;
+  };
+
+  it('ExactlyOncePerKey when one key is answered with two transfer ids', () => {
+    const t = truth();
+    expect(checkPressAnswer(answer(t, 'k', 'PENDING', 't1'))).toBeNull();
+    expect(checkPressAnswer(answer(t, 'k', 'SUCCESS', 't2'))?.invariant).toBe('ExactlyOncePerKey');
+  });
+
+  it('ExactlyOncePerKey when an account moved more than its SUCCESS presses', () => {
+    const t = truth();
+    t.cashOut('t1');
+    t.credit('t1');
+    answer(t, 'k', 'SUCCESS', 't1');
+    expect(checkKeysSettled(t.g)).toBeNull();
+    t.cashOut('t2');
+    expect(checkKeysSettled(t.g)?.invariant).toBe('ExactlyOncePerKey');
+  });
+
+  it('HonestAnswers when a FAILED answer without a transfer id moved money', () => {
+    const t = truth();
+    t.cashOut('t1');
+    answer(t, 'k', 'FAILED', '');
+    const f = checkKeysSettled(t.g);
+    expect(f?.invariant).toBe('HonestAnswers');
+    expect(f?.message).toMatch(/press k was answered FAILED without a transfer id/);
+  });
+
+  it('HonestAnswers when a SUCCESS press moved nothing', () => {
+    const t = truth();
+    answer(t, 'k', 'SUCCESS', 't1');
+    expect(checkKeysSettled(t.g)?.invariant).toBe('HonestAnswers');
+  });
+
+  it('RequestsAnswered names a press without a definite answer', () => {
+    const t = truth();
+    t.book.press('p0.0', 'a', 'u', 4).attempts = 3;
+    const f = checkRequestsAnswered(t.g, 'by quiescence');
+    expect(f?.invariant).toBe('RequestsAnswered');
+    expect(f?.message).toMatch(/press p0\.0 .* no answer in 3 attempt/);
+    answer(t, 'p0.0', 'PENDING', 't1');
+    expect(checkRequestsAnswered(t.g, 'x')?.message).toMatch(/last answer PENDING t1/);
+    answer(t, 'p0.0', 'FAILED', 't1');
+    expect(checkRequestsAnswered(t.g, 'x')).toBeNull();
   });
 });
