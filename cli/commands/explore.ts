@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { explore, type ExploreInput } from '../../sim/explore/explore.ts';
+import { MAX_SEEDS } from '../../sim/explore/seed-sweep.ts';
 import { checkStrategyFlags, parseExternalMode, parseFind, parseShard, parseStrategy } from '../args/explore-flags.ts';
 import { parseNonNegativeInt, parsePositiveInt, type Parsed } from '../args/parse-int.ts';
 import { resolveDesign, resolveSystem, resolveTraceFormat } from '../args/resolve.ts';
@@ -93,6 +94,10 @@ function parseFlags(opts: ExploreOptions): Parsed<Flags> {
   };
   for (const p of Object.values(ints)) if (!p.ok) return p;
   const v = (k: keyof typeof ints): number => (ints[k] as { value: number }).value;
+  if (v('seeds') > MAX_SEEDS) return { ok: false, message: `--seeds must be at most ${MAX_SEEDS} (2^31 - 1), got "${opts.seeds}"` };
+  if (v('seedStart') + v('seeds') - 1 > Number.MAX_SAFE_INTEGER) {
+    return { ok: false, message: `--seed-start plus --seeds must stay within ${Number.MAX_SAFE_INTEGER}, got ${v('seedStart')} + ${v('seeds')}` };
+  }
   if (v('workers') > 64) return { ok: false, message: `--workers must be at most 64, got "${opts.workers}"` };
   const externalMode = parseExternalMode(opts.externalMode);
   if (!externalMode.ok) return externalMode;

@@ -4,12 +4,13 @@
  * threads of a parallel sweep run blocks with this same function, so the
  * figures cannot differ with where a block ran. With `stopAtFirst` the block
  * ends at its first failing seed, so its snapshot covers exactly the seeds up
- * to and including that one.
+ * to and including that one. A block keeps the first failure of each
+ * invariant only, so what it sends back stays small whatever the design.
  */
 import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 import { SnapshotBuilder, type TallySnapshot } from './run-tally.ts';
-import { sourceFor, type SeedStrategy } from './seed-sweep.ts';
+import { isNewFailure, seedsOf, sourceFor, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
 
 export interface BlockSpec {
   system: SystemDef;
@@ -27,13 +28,13 @@ export interface BlockOutcome {
 /** Lets other work of this thread (worker messages) in between seeds. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export async function runSeedBlock(spec: BlockSpec, seeds: readonly number[], yieldBetweenSeeds: boolean): Promise<BlockOutcome> {
+export async function runSeedBlock(spec: BlockSpec, seeds: SeedRange, yieldBetweenSeeds: boolean): Promise<BlockOutcome> {
   const snapshot = new SnapshotBuilder();
   const failures: RunResult[] = [];
-  for (const seed of seeds) {
+  for (const seed of seedsOf(seeds)) {
     const result = await spec.system.run({ design: spec.design, seed, choice: sourceFor(spec.strategy, seed), keepTrace: false, maxSteps: spec.maxSteps });
     snapshot.add(result);
-    if (result.kind === 'violation') {
+    if (isNewFailure(failures, result)) {
       failures.push(result);
       if (spec.stopAtFirst) break;
     }

@@ -4,6 +4,10 @@
  * coverage tallied over every seed run. The first failing run of each
  * invariant is kept; with `stopAtFirst` the sweep ends at the first failure,
  * so the seeds it counts are exactly the seeds up to and including it.
+ *
+ * Seeds are never materialised: a shard's seeds are an arithmetic range
+ * (first, step, count) walked lazily, so a sweep of two billion seeds needs
+ * no more memory than one of ten.
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { PctChoiceSource } from '../choice/pct-choice-source.ts';
@@ -14,9 +18,19 @@ import { RunTally } from './run-tally.ts';
 
 export type SeedStrategy = { kind: 'random' } | { kind: 'pct'; depth: number; stepsEstimate: number };
 
+/** The most seeds one sweep may run (2^31 - 1); `seedStart + seeds` must also stay a safe integer. */
+export const MAX_SEEDS = 2 ** 31 - 1;
+
 export interface Shard {
   /** 1-based index of this slice. */
   index: number;
+  count: number;
+}
+
+/** Seeds first, first + step, ..., `count` of them. */
+export interface SeedRange {
+  first: number;
+  step: number;
   count: number;
 }
 
@@ -37,25 +51,40 @@ export interface SeedSweepOutcome {
   failures: RunResult[];
 }
 
+/** The one place that builds the choice source of a seed: sweeps, workers and `replay --seed` all call it. */
 export function sourceFor(strategy: SeedStrategy, seed: number): ChoiceSource {
   return strategy.kind === 'pct' ? new PctChoiceSource(seed, strategy.depth, strategy.stepsEstimate) : new RandomChoiceSource(seed);
 }
 
-/** The seeds of a sweep that belong to `shard`, in order. */
-export function shardSeeds(seedStart: number, seeds: number, shard: Shard | null): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < seeds; i++) if (shard === null || i % shard.count === shard.index - 1) out.push(seedStart + i);
-  return out;
+/** The seeds of a sweep that belong to `shard`: sweep positions i with i mod N = I - 1, as a range. */
+export function shardRange(seedStart: number, seeds: number, shard: Shard | null): SeedRange {
+  if (shard === null) return { first: seedStart, step: 1, count: seeds };
+  const offset = shard.index - 1;
+  return { first: seedStart + offset, step: shard.count, count: seeds > offset ? Math.ceil((seeds - offset) / shard.count) : 0 };
+}
+
+/** The part of `range` from position `from` (inclusive) to `to` (exclusive). */
+export function subRange(range: SeedRange, from: number, to: number): SeedRange {
+  return { first: range.first + from * range.step, step: range.step, count: Math.max(0, Math.min(to, range.count) - from) };
+}
+
+export function* seedsOf(range: SeedRange): Generator<number> {
+  for (let i = 0; i < range.count; i++) yield range.first + i * range.step;
+}
+
+/** Whether `failures` already holds a failure of the invariant `result` breaks. */
+export function isNewFailure(failures: readonly RunResult[], result: RunResult): boolean {
+  return result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant);
 }
 
 export async function sweepSeeds(input: SeedSweepInput): Promise<SeedSweepOutcome> {
   const tally = new RunTally(input.system);
   const failures: RunResult[] = [];
-  for (const seed of shardSeeds(input.seedStart, input.seeds, input.shard)) {
+  for (const seed of seedsOf(shardRange(input.seedStart, input.seeds, input.shard))) {
     const result = await input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), keepTrace: false, maxSteps: input.maxSteps });
     tally.add(result);
     input.onRun?.(tally.runs);
-    if (result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant)) {
+    if (isNewFailure(failures, result)) {
       failures.push(result);
       if (input.stopAtFirst) break;
     }

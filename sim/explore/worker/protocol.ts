@@ -8,7 +8,7 @@
 import type { RunResult } from '../../run-result.ts';
 import type { DfsBounds } from '../../choice/dfs-choice-source.ts';
 import type { TallySnapshot } from '../run-tally.ts';
-import type { SeedStrategy } from '../seed-sweep.ts';
+import type { SeedRange, SeedStrategy } from '../seed-sweep.ts';
 import type { TreeSlice } from '../tree-slice.ts';
 
 export type WorkerTask =
@@ -31,8 +31,8 @@ export interface WorkerRequest {
   task: WorkerTask;
 }
 
-/** What the explorer sends a `blocks` worker: one block of seeds at a time, then `finish`. */
-export type ParentMessage = { type: 'block'; index: number; seeds: number[] } | { type: 'finish' };
+/** What the explorer sends a `blocks` worker: one block of seeds (a range, never a list) at a time, then `finish`. */
+export type ParentMessage = { type: 'block'; index: number; seeds: SeedRange } | { type: 'finish' };
 
 export type WorkerMessage =
   | { type: 'ready' }
