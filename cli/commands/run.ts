@@ -1,9 +1,14 @@
-/** `moneysim run <system>/<scenario>`: runs one scripted scenario and prints its trace. */
+/**
+ * `moneysim run <system>/<scenario>` or `moneysim run ./my-scenario.json`:
+ * runs one scripted scenario, built-in or the user's own file, and prints
+ * its trace.
+ */
 import type { Command } from 'commander';
 import { RandomChoiceSource } from '../../sim/choice/random-choice-source.ts';
 import { parseNonNegativeInt } from '../args/parse-int.ts';
 import { resolveDesign, resolveScenario, resolveTraceFormat } from '../args/resolve.ts';
 import { replayLine } from '../format/replay-line.ts';
+import { shellLine } from '../format/shell-quote.ts';
 import { formatRunText, runJson } from '../format/run-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine } from '../print.ts';
@@ -20,7 +25,7 @@ export function registerRun(program: Command, report: Report): void {
   program
     .command('run')
     .description('Run one scenario against one design and print what happened')
-    .argument('<system/scenario>', 'e.g. bank-transfer/crash-between-cashout-and-credit')
+    .argument('<system/scenario>', 'e.g. bank-transfer/crash-between-cashout-and-credit, or a path to your own .json scenario file')
     .option('--design <name|path>', 'built-in design name or a module path (default: reference)')
     .option('--seed <s>', "seed for latencies and the other unscripted choices (default: the scenario's)")
     .option('--trace <format>', 'text, json or mermaid', 'text')
@@ -31,8 +36,7 @@ export function registerRun(program: Command, report: Report): void {
 async function run(target: string, opts: RunOptions): Promise<Outcome> {
   const resolved = resolveScenario(target);
   if (!resolved.ok) return badInput(resolved.message);
-  const { system, scenario } = resolved.value;
-  const info = system.scenarios().find((s) => s.name === scenario)!;
+  const { system, scenario, info, file } = resolved.value;
   const seed = parseNonNegativeInt(opts.seed, '--seed', info.seed);
   if (!seed.ok) return badInput(seed.message);
   const format = resolveTraceFormat(opts.trace);
@@ -46,11 +50,14 @@ async function run(target: string, opts: RunOptions): Promise<Outcome> {
     keepTrace: true,
     scenario,
   });
-  const line = replayLine(system.id, design.value.name, seed.value, scenario);
+  const line =
+    file === undefined
+      ? replayLine(system.id, design.value.name, seed.value, scenario)
+      : shellLine(['npx', 'moneysim', 'run', file, '--design', design.value.name, '--seed', String(seed.value)]);
   if (opts.json === true) {
     printJson({ scenario, expected: info.expect[design.value.name] ?? null, ...runJson(system.id, result, line, format.value) });
   } else {
-    printLine(`scenario ${scenario}: ${info.description}`);
+    printLine(`scenario ${file ?? scenario}: ${info.description}`);
     printLine(formatRunText(result, line, format.value, true));
   }
   return result.kind === 'pass' ? ok : violation;

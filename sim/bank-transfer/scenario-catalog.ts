@@ -8,14 +8,14 @@
  * (with its path and the offending field) whenever it is asked for.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type BankTransferScenario } from './scenario-file.ts';
 
 export interface ScenarioFileError {
   /** The scenario name the file would have had (its base name without .json). */
   name: string;
-  /** The file as the user should see it: relative to the working directory when inside it. */
+  /** The file as the user should see it: as given, or relative to the working directory when inside it. */
   file: string;
   message: string;
 }
@@ -29,21 +29,37 @@ export type ScenarioFileLoad = { ok: true; scenario: BankTransferScenario } | { 
 
 const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/bank-transfer/', import.meta.url));
 
+let scenarioDir = SCENARIO_DIR;
 let builtIn: ScenarioCatalog | null = null;
 /** User files loaded by path in this process, keyed by the name `run` passes on (the path as given). */
 const userFiles = new Map<string, BankTransferScenario>();
 
 /** Reads and validates every built-in scenario file once; bad files become errors. */
 export function bankTransferCatalog(): ScenarioCatalog {
-  if (builtIn !== null) return builtIn;
+  builtIn ??= readCatalog(scenarioDir);
+  return builtIn;
+}
+
+/**
+ * Points the built-in catalog at another directory (null: back to
+ * scenarios/bank-transfer/). Tests use it to show that one malformed file
+ * leaves every other scenario working without touching the real files.
+ */
+export function useScenarioDirectory(dir: string | null): void {
+  scenarioDir = dir ?? SCENARIO_DIR;
+  builtIn = null;
+}
+
+/** Every .json file of `dir`, in name order, each parsed on its own. */
+export function readCatalog(dir: string): ScenarioCatalog {
   const catalog: ScenarioCatalog = { scenarios: [], errors: [] };
-  const files = readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) {
-    const loaded = readScenarioFile(SCENARIO_DIR + file, file.replace(/\.json$/, ''));
+    const absolute = join(dir, file);
+    const loaded = readScenarioFile(absolute, file.replace(/\.json$/, ''), displayPath(absolute));
     if (loaded.ok) catalog.scenarios.push(loaded.scenario);
     else catalog.errors.push(loaded.error);
   }
-  builtIn = catalog;
   return catalog;
 }
 
@@ -63,13 +79,12 @@ export function findBankTransferScenario(name: string): BankTransferScenario | u
  * finds it.
  */
 export function loadScenarioFile(path: string): ScenarioFileLoad {
-  const loaded = readScenarioFile(resolve(process.cwd(), path), path);
+  const loaded = readScenarioFile(resolve(process.cwd(), path), path, path);
   if (loaded.ok) userFiles.set(path, loaded.scenario);
   return loaded;
 }
 
-function readScenarioFile(absolute: string, name: string): ScenarioFileLoad {
-  const file = displayPath(absolute);
+function readScenarioFile(absolute: string, name: string, file: string): ScenarioFileLoad {
   const fail = (message: string): ScenarioFileLoad => ({ ok: false, error: { name, file, message } });
   let text: string;
   try {
@@ -82,10 +97,19 @@ function readScenarioFile(absolute: string, name: string): ScenarioFileLoad {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return fail(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    return fail(`not valid JSON: ${jsonErrorWithLine(err, text)}`);
   }
   const parsed = parseScenario(name, raw);
   return parsed.ok ? parsed : fail(parsed.errors.join('; '));
+}
+
+/** JSON.parse reports a character offset; people look for a line and column. */
+function jsonErrorWithLine(err: unknown, text: string): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/at position (\d+)(?: \(line \d+ column \d+\))?/, (_, offset: string) => {
+    const before = text.slice(0, Number(offset)).split('\n');
+    return `at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  });
 }
 
 /** Paths inside the working directory are shown relative to it, others absolute. */

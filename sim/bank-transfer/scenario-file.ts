@@ -5,11 +5,12 @@
  * calls or events (`faults`), and states the expected outcome per design
  * (`expect`). Loading validates every field against the calm world's shape
  * and reports problems with the field's full path; nothing runs until the
- * whole file is valid.
+ * whole file is valid. An optional `"system": "bank-transfer"` lets a user's
+ * own file say which system it belongs to.
  */
 import type { ScenarioExpectation } from '../systems/system-def.ts';
 import { calmConfig } from './default-config.ts';
-import { isObject, validateArrayField, validateCallFaults, validateCrashes } from './scenario-arrays.ts';
+import { isObject, validateArrayField, validateCallFaults, validateCrashes, validateOwnership } from './scenario-arrays.ts';
 import type { BankTransferConfig } from './world-config.ts';
 
 export interface BankTransferScenario {
@@ -22,17 +23,19 @@ export interface BankTransferScenario {
 
 export type ScenarioLoad = { ok: true; scenario: BankTransferScenario } | { ok: false; errors: string[] };
 
-const TOP_FIELDS = new Set(['description', 'seed', 'world', 'faults', 'expect']);
+const TOP_FIELDS = new Set(['system', 'description', 'seed', 'world', 'faults', 'expect']);
 
 export function parseScenario(name: string, raw: unknown): ScenarioLoad {
   const errors: string[] = [];
   if (!isObject(raw)) return { ok: false, errors: ['scenario must be a JSON object'] };
   for (const key of Object.keys(raw)) if (!TOP_FIELDS.has(key)) errors.push(`unknown field "${key}"`);
+  if (raw.system !== undefined && raw.system !== 'bank-transfer') errors.push(`"system" must be "bank-transfer" for this file, got ${JSON.stringify(raw.system)}`);
   if (typeof raw.description !== 'string') errors.push('"description" must be a string');
   const seed = raw.seed ?? 1;
   if (!Number.isSafeInteger(seed) || (seed as number) < 0) errors.push('"seed" must be a non-negative integer');
   const config = calmConfig();
   if (raw.world !== undefined) mergeInto(config as unknown as Record<string, unknown>, raw.world, 'world', errors);
+  if (errors.length === 0) validateOwnership(config.accounts, config.workload, errors);
   const faults = raw.faults ?? {};
   if (!isObject(faults)) errors.push('"faults" must be an object');
   else {

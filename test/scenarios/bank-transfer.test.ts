@@ -16,7 +16,9 @@ describe('bank-transfer scenarios', () => {
   });
 
   it('meets every expectation', async () => {
-    const checks = await checkScenarios(bankTransferSystem);
+    const { checks, problems } = await checkScenarios(bankTransferSystem);
+    expect(problems).toEqual([]);
+    expect(checks.length).toBe(bankTransferSystem.scenarios().length * 2);
     const unmet = checks.filter((c) => !c.met).map((c) => `${c.scenario} [${c.design}]: got ${JSON.stringify(c.got)} ${c.message}`);
     expect(unmet).toEqual([]);
   });
