@@ -55,6 +55,7 @@ export function checkStrategyFlags(strategy: StrategyName, given: Record<string,
     '--pct-steps': ['pct'],
     '--seeds': ['random', 'pct'],
     '--seed-start': ['random', 'pct'],
+    '--check-determinism': ['random', 'pct'],
   };
   for (const [flag, strategies] of Object.entries(onlyFor)) {
     if (given[flag] !== undefined && !strategies.includes(strategy)) {

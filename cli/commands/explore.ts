@@ -2,44 +2,25 @@
  * `moneysim explore <system>`: explores a design with one strategy (random
  * swarm seeds, PCT priority schedules, or exhaustive enumeration within
  * bounds), shrinks every failure, prints each shrunk failure with the line
- * that replays it and what the exploration covered, and optionally writes a
- * vitest regression test for the failures.
+ * that replays it and what the exploration covered, optionally re-runs a
+ * sample of seeds to check that the design is deterministic, and optionally
+ * writes a vitest test for the failures.
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { explore, type ExploreInput } from '../../sim/explore/explore.ts';
-import { MAX_SEEDS } from '../../sim/explore/seed-sweep.ts';
-import { checkStrategyFlags, parseExternalMode, parseFind, parseShard, parseStrategy } from '../args/explore-flags.ts';
-import { parseNonNegativeInt, parsePositiveInt, type Parsed } from '../args/parse-int.ts';
-import { resolveDesign, resolveSystem, resolveTraceFormat } from '../args/resolve.ts';
+import { checkDeterminism, type DeterminismResult } from '../../sim/explore/check-determinism.ts';
+import { explore, type ExploreResult } from '../../sim/explore/explore.ts';
+import { shardRange, subRange } from '../../sim/explore/seed-sweep.ts';
+import type { SystemDef } from '../../sim/systems/system-def.ts';
+import { parseEmitTest, type EmitTestTarget } from '../args/emit-test-target.ts';
+import { parseExploreFlags, type ExploreFlags, type ExploreOptions } from '../args/explore-options.ts';
+import { resolveDesign, resolveSystem, resolveTraceFormat, type TraceFormat } from '../args/resolve.ts';
+import { designNondeterminismLines, determinismDetail, determinismJson, determinismOkLine } from '../format/determinism-report.ts';
 import { emitTestFile } from '../format/emit-test.ts';
 import { exploreJson, formatExploreText } from '../format/sweep-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine, progressReporter } from '../print.ts';
 import type { Report } from './index.ts';
-
-interface ExploreOptions {
-  design?: string;
-  strategy?: string;
-  seeds?: string;
-  seedStart?: string;
-  pctDepth?: string;
-  pctSteps?: string;
-  maxFaults?: string;
-  maxSteps?: string;
-  workload?: string;
-  externalMode?: string;
-  maxSchedules?: string;
-  find?: string;
-  shrinkRuns?: string;
-  workers?: string;
-  shard?: string;
-  requireCoverage?: boolean;
-  reduction?: string;
-  emitTest?: string;
-  trace?: string;
-  json?: boolean;
-}
 
 export function registerExplore(program: Command, report: Report): void {
   program
@@ -48,7 +29,7 @@ export function registerExplore(program: Command, report: Report): void {
     .argument('<system>', 'system to explore, e.g. bank-transfer')
     .option('--design <name|path>', 'built-in design name or a module path (default: reference)')
     .option('--strategy <name>', 'random (swarm seeds), pct (priority schedules) or exhaustive (bounded enumeration)', 'random')
-    .option('--seeds <n>', 'random/pct: number of seeds to run (default 1000)')
+    .option('--seeds <n>', 'random/pct: number of seeds to run (default 1000, at most 2^31 - 1)')
     .option('--seed-start <s>', 'random/pct: first seed (default 1)')
     .option('--pct-depth <d>', 'pct: bug depth d, i.e. d-1 priority change points (default 3)')
     .option('--pct-steps <n>', 'pct: schedule choices per run the change points are drawn among (default 50)')
@@ -63,88 +44,83 @@ export function registerExplore(program: Command, report: Report): void {
     .option('--workers <n>', 'worker threads (default 1: run in this thread)')
     .option('--shard <I/N>', 'run only slice I of N (seeds, or subtrees for exhaustive); the N slices together equal the whole run')
     .option('--require-coverage', 'exit 1 when a declared probe never fired')
+    .option('--check-determinism [n]', 'random/pct: also run n seeds spread over the sweep twice each and compare trace hashes (default 20)')
     .option('--emit-test <file>', 'write a vitest file replaying each shrunk failure')
+    .option('--emit-test-kind <holds|fails>', 'holds: the design must break no invariant on those choices (a regression test); fails: it must still fail (a reproduction) (default holds)')
     .option('--trace <format>', 'trace format of a failure: text, json or mermaid', 'text')
     .option('--json', 'print one JSON object')
     .action(async (systemId: string, opts: ExploreOptions) => report(await exploreCommand(systemId, opts)));
 }
 
-type Flags = Omit<ExploreInput, 'system' | 'design' | 'designName'>;
+interface Resolved {
+  system: SystemDef;
+  design: { design: unknown; name: string };
+  flags: ExploreFlags;
+  format: TraceFormat;
+  emit: EmitTestTarget | null;
+}
 
-function parseFlags(opts: ExploreOptions): Parsed<Flags> {
-  const strategy = parseStrategy(opts.strategy);
-  if (!strategy.ok) return strategy;
-  const given = {
-    '--max-faults': opts.maxFaults, '--max-steps': opts.maxSteps, '--workload': opts.workload, '--max-schedules': opts.maxSchedules,
-    '--external-mode': opts.externalMode, '--reduction': opts.reduction, '--pct-depth': opts.pctDepth, '--pct-steps': opts.pctSteps, '--seeds': opts.seeds, '--seed-start': opts.seedStart,
-  };
-  const fit = checkStrategyFlags(strategy.value, given);
-  if (!fit.ok) return fit;
-  const ints = {
-    seeds: parsePositiveInt(opts.seeds, '--seeds', 1000),
-    seedStart: parseNonNegativeInt(opts.seedStart, '--seed-start', 1),
-    depth: parsePositiveInt(opts.pctDepth, '--pct-depth', 3),
-    stepsEstimate: parsePositiveInt(opts.pctSteps, '--pct-steps', 50),
-    maxFaults: parseNonNegativeInt(opts.maxFaults, '--max-faults', 2),
-    maxDepth: parsePositiveInt(opts.maxSteps, '--max-steps', 10_000),
-    workload: parsePositiveInt(opts.workload, '--workload', 2),
-    maxSchedules: parsePositiveInt(opts.maxSchedules, '--max-schedules', 1_000_000),
-    shrinkRuns: parseNonNegativeInt(opts.shrinkRuns, '--shrink-runs', 2000),
-    workers: parsePositiveInt(opts.workers, '--workers', 1),
-  };
-  for (const p of Object.values(ints)) if (!p.ok) return p;
-  const v = (k: keyof typeof ints): number => (ints[k] as { value: number }).value;
-  if (v('seeds') > MAX_SEEDS) return { ok: false, message: `--seeds must be at most ${MAX_SEEDS} (2^31 - 1), got "${opts.seeds}"` };
-  if (v('seedStart') + v('seeds') - 1 > Number.MAX_SAFE_INTEGER) {
-    return { ok: false, message: `--seed-start plus --seeds must stay within ${Number.MAX_SAFE_INTEGER}, got ${v('seedStart')} + ${v('seeds')}` };
-  }
-  if (v('workers') > 64) return { ok: false, message: `--workers must be at most 64, got "${opts.workers}"` };
-  const externalMode = parseExternalMode(opts.externalMode);
-  if (!externalMode.ok) return externalMode;
-  const reduction = opts.reduction ?? 'sleep-sets';
-  if (reduction !== 'sleep-sets' && reduction !== 'none') return { ok: false, message: `--reduction must be sleep-sets or none, got "${reduction}"` };
-  const find = parseFind(opts.find, strategy.value);
-  if (!find.ok) return find;
-  const shard = parseShard(opts.shard);
-  if (!shard.ok) return shard;
-  return {
-    ok: true,
-    value: {
-      strategy: strategy.value,
-      seedStart: v('seedStart'),
-      seeds: v('seeds'),
-      pct: { depth: v('depth'), stepsEstimate: v('stepsEstimate') },
-      exhaustive: { maxFaults: v('maxFaults'), maxDepth: v('maxDepth'), workload: v('workload'), externalMode: externalMode.value, maxSchedules: v('maxSchedules'), sleepSets: reduction === 'sleep-sets' },
-      stopAtFirst: find.value === 'first',
-      shrinkRuns: v('shrinkRuns'),
-      workers: v('workers'),
-      shard: shard.value,
-    },
-  };
+/** Every flag, the output target and the design, checked before anything runs. */
+async function resolveAll(systemId: string, opts: ExploreOptions): Promise<{ ok: true; value: Resolved } | { ok: false; message: string }> {
+  const system = resolveSystem(systemId);
+  if (!system.ok) return system;
+  const flags = parseExploreFlags(opts);
+  if (!flags.ok) return flags;
+  const format = resolveTraceFormat(opts.trace);
+  if (!format.ok) return format;
+  const emit = parseEmitTest(opts.emitTest, opts.emitTestKind);
+  if (!emit.ok) return emit;
+  const design = await resolveDesign(system.value, opts.design);
+  if (!design.ok) return design;
+  return { ok: true, value: { system: system.value, design: design.value, flags: flags.value, format: format.value, emit: emit.value } };
 }
 
 async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<Outcome> {
-  const system = resolveSystem(systemId);
-  if (!system.ok) return badInput(system.message);
-  const flags = parseFlags(opts);
-  if (!flags.ok) return badInput(flags.message);
-  const format = resolveTraceFormat(opts.trace);
-  if (!format.ok) return badInput(format.message);
-  if (opts.emitTest !== undefined && !/\.test\.ts$/.test(opts.emitTest)) return badInput(`--emit-test must name a .test.ts file, got "${opts.emitTest}"`);
-  const design = await resolveDesign(system.value, opts.design);
-  if (!design.ok) return badInput(design.message);
-  const progress = progressReporter(`exploring ${system.value.id} / ${design.value.name}`);
-  const onProgress = opts.json === true ? undefined : (runs: number): void => progress.update(runs);
-  const result = await explore({ system: system.value, design: design.value.design, designName: design.value.name, ...flags.value, onProgress });
+  const resolved = await resolveAll(systemId, opts);
+  if (!resolved.ok) return badInput(resolved.message);
+  const { system, design, flags, format, emit } = resolved.value;
+  const json = opts.json === true;
+  const builtIn = system.designs.some((d) => d.name === design.name);
+  const progress = progressReporter(`exploring ${system.id} / ${design.name}`);
+  const { determinismSamples, ...input } = flags;
+  const result = await explore({ system, design: design.design, designName: design.name, ...input, onProgress: json ? undefined : (runs) => progress.update(runs) });
   progress.clear();
-  const requireCoverage = opts.requireCoverage === true;
-  if (opts.json === true) printJson(exploreJson(result, requireCoverage));
-  else printLine(formatExploreText(result, format.value, requireCoverage));
-  if (result.kind === 'nondeterminism') return { kind: 'internal-error', message: result.message };
-  if (opts.emitTest !== undefined && result.kind === 'violation') {
-    writeFileSync(opts.emitTest, emitTestFile(opts.emitTest, system.value, result));
-    if (opts.json !== true) printLine(`regression test written to ${opts.emitTest}`);
+  if (result.kind === 'nondeterminism') {
+    if (builtIn) return { kind: 'internal-error', message: `nondeterminism in built-in design ${design.name}: ${result.message}` };
+    if (json) printJson({ ...exploreJson(result, false), ok: false, nondeterminism: { design: design.name, message: result.message } });
+    else printLine(designNondeterminismLines(design.name, result.message).join('\n'));
+    return violation;
   }
-  if (result.kind !== 'pass') return violation;
+  let determinism: DeterminismResult | null = null;
+  if (determinismSamples !== null) {
+    const strategy = flags.strategy === 'pct' ? { kind: 'pct' as const, ...flags.pct } : { kind: 'random' as const };
+    const ran = subRange(shardRange(flags.seedStart, flags.seeds, flags.shard), 0, result.schedules);
+    determinism = await checkDeterminism({ system, design: design.design, strategy, ran, samples: determinismSamples, maxSteps: flags.maxSteps });
+    if (determinism.kind === 'nondeterministic' && builtIn) {
+      return { kind: 'internal-error', message: `nondeterminism in built-in design ${design.name}: ${determinismDetail(determinism)}` };
+    }
+  }
+  const requireCoverage = opts.requireCoverage === true;
+  printReport(result, determinism, design.name, format, requireCoverage, json);
+  if (emit !== null && result.kind === 'violation') {
+    writeFileSync(emit.file, emitTestFile(emit.file, system, result, emit.kind));
+    if (!json) printLine(`test (kind ${emit.kind}) written to ${emit.file}`);
+  }
+  if (result.kind !== 'pass' || determinism?.kind === 'nondeterministic') return violation;
   return requireCoverage && result.coverage.probesMissed.length > 0 ? violation : ok;
+}
+
+/** A nondeterministic design leads the report: nothing else it printed could be trusted to replay. */
+function printReport(result: ExploreResult, determinism: DeterminismResult | null, design: string, format: TraceFormat, requireCoverage: boolean, json: boolean): void {
+  const bad = determinism?.kind === 'nondeterministic';
+  if (json) {
+    const base = exploreJson(result, requireCoverage);
+    printJson(determinism === null ? base : { ...base, ok: base.ok === true && !bad, determinism: determinismJson(determinism) });
+    return;
+  }
+  const lines: string[] = [];
+  if (determinism?.kind === 'nondeterministic') lines.push(...designNondeterminismLines(design, determinismDetail(determinism)), '');
+  lines.push(formatExploreText(result, format, requireCoverage));
+  if (determinism?.kind === 'deterministic') lines.push(determinismOkLine(determinism));
+  printLine(lines.join('\n'));
 }

@@ -4,8 +4,9 @@
  * Values are written in base 36 separated by dots; a run of k equal values is
  * written `v*k`. Trailing zeros are dropped because replay reads them as 0.
  * When the number of choices the recorded run made is known, it ends the
- * text as `~n` (base 36 too): `0.1.1.0*q.1~1k` is 30 written choices of a
- * run that made 56, the last 26 of them zeros. That suffix is what lets a
+ * text as `~n`, in decimal so that it reads as the count it is:
+ * `0.1.1.0*q.1~56` is 30 written choices of a run that made 56, the last 26
+ * of them zeros. That suffix is what lets a
  * replay tell a vector cut short by a copy-and-paste slip (the suffix is
  * gone, or disagrees with the choices the run makes) from a complete one.
  */
@@ -25,7 +26,7 @@ export function encodeChoices(values: readonly number[], choicesMade?: number): 
     i = j;
   }
   const body = parts.join('.');
-  return choicesMade === undefined ? body : `${body}~${choicesMade.toString(36)}`;
+  return choicesMade === undefined ? body : `${body}~${choicesMade}`;
 }
 
 /** `choicesMade` is present when the text carried a `~n` suffix. */
@@ -52,8 +53,8 @@ export function decodeChoices(text: string): DecodeResult {
   }
   if (tilde < 0) return { ok: true, values };
   const suffix = trimmed.slice(tilde + 1);
-  if (!/^[0-9a-z]+$/.test(suffix)) return { ok: false, message: `malformed choice count "~${suffix}" (expected ~ and a base-36 number at the end)` };
-  const choicesMade = parseInt(suffix, 36);
+  if (!/^\d+$/.test(suffix)) return { ok: false, message: `malformed choice count "~${suffix}" (expected ~ and a decimal number at the end)` };
+  const choicesMade = Number(suffix);
   if (!Number.isSafeInteger(choicesMade)) return { ok: false, message: `choice count out of range "~${suffix}"` };
   if (values.length > choicesMade) {
     return { ok: false, message: `the vector holds ${values.length} choices but declares ${choicesMade} in all (~${suffix}); it was edited or pasted incompletely` };

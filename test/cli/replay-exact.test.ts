@@ -23,15 +23,15 @@ async function firstFailure(patch: Parameters<typeof exploreInput>[1]): Promise<
 describe('choice vectors carry their run length', () => {
   it('encodes the count after ~ and decodes it back', () => {
     const values = [0, 1, 1, ...Array<number>(26).fill(0), 1, 0, 0];
-    expect(encodeChoices(values, 56)).toBe('0.1.1.0*q.1~1k');
-    expect(decodeChoices('0.1.1.0*q.1~1k')).toEqual({ ok: true, values: values.slice(0, 30), choicesMade: 56 });
+    expect(encodeChoices(values, 56)).toBe('0.1.1.0*q.1~56');
+    expect(decodeChoices('0.1.1.0*q.1~56')).toEqual({ ok: true, values: values.slice(0, 30), choicesMade: 56 });
     expect(encodeChoices([], 0)).toBe('~0');
     // Values the run never read are not part of it.
     expect(encodeChoices([2, 0, 3], 2)).toBe('2~2');
   });
 
   it('refuses a count smaller than the vector and a malformed count', () => {
-    expect(decodeChoices('0.1.1.0*q.1~1')).toMatchObject({ ok: false, message: expect.stringMatching(/holds 30 choices but declares 1/) });
+    expect(decodeChoices('0.1.1.0*q.1~5')).toMatchObject({ ok: false, message: expect.stringMatching(/holds 30 choices but declares 5/) });
     expect(decodeChoices('0.1~')).toMatchObject({ ok: false, message: expect.stringMatching(/malformed choice count/) });
     expect(decodeChoices('0.1~2~3')).toMatchObject({ ok: false });
   });
@@ -75,10 +75,10 @@ describe('replay from a recorded vector', () => {
     expect(r.out).toBe('');
   });
 
-  it('a vector with an old-style count refused as too short exits 2', async () => {
-    const r = await runCli('replay', 'bank-transfer', '--design', 'naive', '--choices', '0.1.1.0*q.1~1');
+  it('a count smaller than the choices the vector holds exits 2', async () => {
+    const r = await runCli('replay', 'bank-transfer', '--design', 'naive', '--choices', '0.1.1.0*q.1~5');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/holds 30 choices but declares 1/);
+    expect(r.err).toMatch(/holds 30 choices but declares 5/);
   });
 });
 
