@@ -66,7 +66,7 @@ export function isScenarioFile(target: string): boolean {
 export function resolveScenario(target: string): Parsed<ResolvedScenario> {
   if (isScenarioFile(target)) return resolveScenarioFile(target);
   const slash = target.indexOf('/');
-  if (slash < 0) return { ok: false, message: `<system/scenario>: expected e.g. bank-transfer/happy-path or a path to a .json scenario file, got "${target}"` };
+  if (slash < 0) return { ok: false, message: `<system>/<scenario>: expected e.g. bank-transfer/happy-path or a path to a .json scenario file, got "${target}"` };
   const system = resolveSystem(target.slice(0, slash));
   if (!system.ok) return system;
   const name = target.slice(slash + 1);
@@ -75,7 +75,7 @@ export function resolveScenario(target: string): Parsed<ResolvedScenario> {
   const broken = scenarioFileErrors(system.value).find((e) => e.name === name);
   if (broken !== undefined) return { ok: false, message: `${broken.file}: ${broken.message}` };
   const known = system.value.scenarios().map((s) => s.name);
-  return { ok: false, message: `<system/scenario>: unknown scenario "${name}" for ${system.value.id} (known: ${known.join(', ')})` };
+  return { ok: false, message: `<system>/<scenario>: unknown scenario "${name}" for ${system.value.id} (known: ${known.join(', ')})` };
 }
 
 /**

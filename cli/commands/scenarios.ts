@@ -82,7 +82,7 @@ async function plan(systemId: string | undefined, opts: ScenariosOptions): Promi
   let only: { system: SystemDef; info: ScenarioInfo } | undefined;
   if (opts.scenario !== undefined) {
     const resolved = resolveScenario(opts.scenario);
-    if (!resolved.ok) return { ok: false, message: resolved.message.replace(/^<system\/scenario>/, '--scenario') };
+    if (!resolved.ok) return { ok: false, message: resolved.message.replace(/^<system>\/<scenario>/, '--scenario') };
     const { system, info } = resolved.value;
     if (systemId !== undefined && system.id !== systemId) {
       return { ok: false, message: `--scenario: "${opts.scenario}" belongs to ${system.id}, not to ${systemId}` };

@@ -20,7 +20,7 @@ export function formatScenarioChecks(checks: readonly ScenarioCheck[], broken: r
     const want = c.expected.ok ? 'ok' : `violates ${c.expected.invariant}`;
     const detail = c.met ? got : `expected ${want}, got ${got}${c.message ? `: ${c.message}` : ''}`;
     const judgedBy = c.expectationOf === c.design ? '' : `, judged as ${c.expectationOf}`;
-    return `${mark} ${c.system}/${c.scenario} [${c.design}${judgedBy}] ${detail}`;
+    return `${mark} ${scenarioLabel(c.system, c.scenario)} [${c.design}${judgedBy}] ${detail}`;
   });
   for (const b of broken) lines.push(`${chalk.red('BAD  ')} ${b.system}/${b.name} ${b.file}: ${b.message}`);
   for (const p of problems) lines.push(`${chalk.red('BAD  ')} ${p}`);
@@ -30,4 +30,9 @@ export function formatScenarioChecks(checks: readonly ScenarioCheck[], broken: r
   if (bad > 0) lines.push(chalk.red(`${summary}; ${bad} ${bad === 1 ? 'scenario' : 'scenarios'} could not be checked`));
   else lines.push(unmet === 0 ? chalk.green(summary) : chalk.red(summary));
   return lines.join('\n');
+}
+
+/** A built-in scenario as `system/name`; a user's file by its path. */
+function scenarioLabel(system: string, scenario: string): string {
+  return scenario.endsWith('.json') ? scenario : `${system}/${scenario}`;
 }
