@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   ];
   const began = Date.now();
   console.log(`seeds to the first finding of each planted bug (median [min-max] over ${starts} seed starts 1, ${START_STRIDE + 1}, ...; budget ${budget} seeds; pct depth ${depth}, steps ${steps})`);
-  console.log(`${'planted bug'.padEnd(28)}${'random'.padEnd(26)}${'pct'.padEnd(26)}random/pct  invariants (random; pct)`);
+  console.log(`${'planted bug'.padEnd(28)}${'random'.padEnd(32)}${'pct'.padEnd(32)}${'random/pct'.padEnd(18)}invariants (random; pct)`);
   const only = process.argv[6]?.split(',');
   const unknown = only?.find((n) => !(PLANTED as readonly string[]).includes(n));
   if (unknown !== undefined) {
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const [random, pct] = cells as [(typeof cells)[0], (typeof cells)[0]];
     const ratio = (random.median / pct.median).toFixed(1);
     const bound = random.median > budget || pct.median > budget ? ' (a bound)' : '';
-    console.log(`${name.padEnd(28)}${random.text.padEnd(26)}${pct.text.padEnd(26)}${`${ratio}x${bound}`.padEnd(12)}${random.invariants}; ${pct.invariants}`);
+    console.log(`${name.padEnd(28)}${random.text.padEnd(32)}${pct.text.padEnd(32)}${`${ratio}x${bound}`.padEnd(18)}${random.invariants}; ${pct.invariants}`);
   }
   console.log(`${((Date.now() - began) / 1000).toFixed(1)} s`);
 }
