@@ -9,7 +9,32 @@ import type { ExploreResult } from '../../sim/explore/explore.ts';
 import type { FailureReport, RunSizes } from '../../sim/explore/minimise-failure.ts';
 import type { TraceFormat } from '../args/resolve.ts';
 import { formatTrace } from './run-report.ts';
-import { recipeReplayLine, replayLine } from './replay-line.ts';
+import { recipeReplayLine, seedReplayLine } from './replay-line.ts';
+import type { SeedStrategy } from '../../sim/explore/seed-sweep.ts';
+
+/** How the sweep drew its seeds, so that a seed's replay line reproduces the same run. */
+function strategyOf(r: ExploreResult): SeedStrategy {
+  return r.strategy === 'pct'
+    ? { kind: 'pct', depth: r.bounds.pctDepth as number, stepsEstimate: r.bounds.pctStepsEstimate as number }
+    : { kind: 'random' };
+}
+
+function foundReplay(r: ExploreResult, f: FailureReport): string {
+  return seedReplayLine(r.system, r.design, f.found.recipe.seed, strategyOf(r));
+}
+
+function shrunkReplay(r: ExploreResult, f: FailureReport): string {
+  return recipeReplayLine(r.system, r.design, f.shrunk.recipe, f.shrunk.run.choices.length);
+}
+
+/** The replay line of the run with the slowest answer: its seed, or its choices in the exhaustive world. */
+export function slowestReplay(r: ExploreResult): string | null {
+  const s = r.slowest;
+  if (s === null) return null;
+  if (r.strategy !== 'exhaustive') return seedReplayLine(r.system, r.design, s.seed, strategyOf(r));
+  const recipe = { seed: 0, world: 'exhaustive' as const, workload: r.bounds.workloadTransfers as number, externalMode: r.bounds.externalMode as 'idempotent' | 'non-idempotent', choices: s.choices };
+  return recipeReplayLine(r.system, r.design, recipe, s.choices.length);
+}
 
 function rates(r: ExploreResult): { eventsPerSecond: number; runsPerSecond: number } {
   const s = Math.max(r.elapsedMs, 1) / 1000;
@@ -36,21 +61,22 @@ function coverageLines(r: ExploreResult, requireCoverage: boolean): string[] {
 }
 
 /**
- * A failure found from a seed leads with that seed and its replay line (what
- * the sweep saw), then the exact replay line of the shrunk run; a failure
- * found by enumeration has only the shrunk line. The trace is the shrunk one.
+ * A failure found from a seed leads with that seed, its replay line and the
+ * message of that run; then the exact replay line of the shrunk run and the
+ * shrunk run's own message. A failure found by enumeration has only the
+ * shrunk line. The trace is the shrunk one.
  */
 function failureLines(r: ExploreResult, f: FailureReport, format: TraceFormat): string[] {
   const v = f.shrunk.run.kind === 'violation' ? f.shrunk.run.violation : f.violation;
   const found = f.found.violation;
-  const shrunkLine = recipeReplayLine(r.system, r.design, f.shrunk.recipe);
   const head = f.found.recipe.world === 'swarm'
     ? [
         chalk.red(`VIOLATION ${found.invariant}`) + ` seed ${f.found.recipe.seed}, step ${found.step}, ${found.timeMs} ms virtual`,
-        `replay: ${replayLine(r.system, r.design, f.found.recipe.seed)}`,
-        `shrunk: ${shrunkLine}`,
+        `replay: ${foundReplay(r, f)}`,
+        `  ${found.message}`,
+        `shrunk: ${shrunkReplay(r, f)}`,
       ]
-    : [chalk.red(`VIOLATION ${v.invariant}`) + ` (exhaustive schedule, shrunk) step ${v.step}, ${v.timeMs} ms virtual`, `replay: ${shrunkLine}`];
+    : [chalk.red(`VIOLATION ${v.invariant}`) + ` (exhaustive schedule, shrunk) step ${v.step}, ${v.timeMs} ms virtual`, `replay: ${shrunkReplay(r, f)}`];
   return [
     ...head,
     `  ${v.message}`,
@@ -78,23 +104,43 @@ function verdict(r: ExploreResult): string {
   return chalk.yellow('ok, not exhausted') + `: ${r.schedules} schedules within ${faults} faults hold, but --max-schedules ${r.bounds.maxSchedules} cut the bounded space short`;
 }
 
+function latencyFailure(r: ExploreResult): string[] {
+  if (!r.latencyExceeded || r.latencyBudgetP99Ms === null) return [];
+  const budget = r.latencyBudgetP99Ms;
+  const slow = r.slowest === null ? '' : `; slowest answer ${r.slowest.latencyMs} ms` + (r.strategy === 'exhaustive' ? '' : ` at seed ${r.slowest.seed}`);
+  return [
+    chalk.red(`LATENCY BUDGET EXCEEDED: p99 ${r.latency.p99} ms over the sweep, ${r.runsOverBudget} run(s) with their own p99 above ${budget} ms${slow}`),
+    ...(r.slowest === null ? [] : [`replay: ${slowestReplay(r)}`]),
+  ];
+}
+
+/** The closing verdict line; never "ok" when coverage was required and missed. */
+function closing(r: ExploreResult, requireCoverage: boolean): string[] {
+  if (r.kind === 'violation') {
+    const kinds = r.failures.map((f) => f.violation.invariant).join(', ');
+    const space = r.strategy === 'exhaustive' ? (r.exhausted === true ? ' (bounded space exhausted)' : ' (bounded space not exhausted)') : '';
+    return [chalk.red(`${r.failures.length} invariant(s) violated: ${kinds}`) + space, ...latencyFailure(r)];
+  }
+  if (r.kind === 'no-answers') {
+    return [chalk.red(`NO ANSWERS: ${r.schedules} runs and not one request was answered, so no invariant about answers was tested; a design that never answers fails`)];
+  }
+  if (r.kind === 'latency-budget') return latencyFailure(r);
+  if (requireCoverage && r.coverage.probesMissed.length > 0) {
+    return [chalk.red(`COVERAGE NOT MET: no invariant violated, but probes ${r.coverage.probesMissed.join(', ')} were never hit`)];
+  }
+  return [verdict(r)];
+}
+
 export function formatExploreText(r: ExploreResult, format: TraceFormat, requireCoverage: boolean): string {
   const lat = r.latency;
   const latency = `answer latency (virtual): p50 ${lat.p50} ms, p99 ${lat.p99} ms, max ${lat.max} ms over ${lat.count} answers` +
-    (r.latencyBudgetP99Ms !== null ? ` (budget p99 <= ${r.latencyBudgetP99Ms} ms)` : '');
-  const lines: string[] = [];
+    (r.latencyBudgetP99Ms !== null ? ` (budget p99 <= ${r.latencyBudgetP99Ms} ms, judged over the sweep and per run)` : '');
   if (r.kind === 'nondeterminism') return [chalk.red('INTERNAL ERROR: nondeterminism'), r.message, explored(r)].join('\n');
-  if (r.kind === 'violation') {
-    for (const f of r.failures) lines.push(...failureLines(r, f, format), '');
-    const kinds = r.failures.map((f) => f.violation.invariant).join(', ');
-    const space = r.strategy === 'exhaustive' ? (r.exhausted === true ? ' (bounded space exhausted)' : ' (bounded space not exhausted)') : '';
-    lines.push(chalk.red(`${r.failures.length} invariant(s) violated: ${kinds}`) + space);
-  } else if (r.kind === 'latency-budget') {
-    lines.push(chalk.red(`LATENCY BUDGET EXCEEDED: p99 ${lat.p99} ms > ${r.latencyBudgetP99Ms} ms`));
-  } else {
-    lines.push(verdict(r));
-  }
-  lines.push(explored(r), latency, ...coverageLines(r, requireCoverage));
+  const lines: string[] = [];
+  if (r.kind === 'violation') for (const f of r.failures) lines.push(...failureLines(r, f, format), '');
+  lines.push(...closing(r, requireCoverage));
+  const slowest = r.slowest === null || r.latencyExceeded ? [] : [`slowest answer ${r.slowest.latencyMs} ms: ${slowestReplay(r)}`];
+  lines.push(explored(r), latency, ...slowest, ...coverageLines(r, requireCoverage));
   return lines.join('\n');
 }
 
@@ -102,7 +148,7 @@ export function formatExploreText(r: ExploreResult, format: TraceFormat, require
 function failureJson(r: ExploreResult, f: FailureReport): Record<string, unknown> {
   const found = f.found.violation;
   const fromSeed = f.found.recipe.world === 'swarm';
-  const shrunkReplay = recipeReplayLine(r.system, r.design, f.shrunk.recipe);
+  const shrunkLine = shrunkReplay(r, f);
   return {
     invariant: found.invariant,
     message: found.message,
@@ -110,10 +156,10 @@ function failureJson(r: ExploreResult, f: FailureReport): Record<string, unknown
     step: found.step,
     timeMs: found.timeMs,
     traceHash: f.found.traceHash,
-    replay: fromSeed ? replayLine(r.system, r.design, f.found.recipe.seed) : shrunkReplay,
+    replay: fromSeed ? foundReplay(r, f) : shrunkLine,
     world: f.found.config,
     shrunk: {
-      replay: shrunkReplay,
+      replay: shrunkLine,
       message: f.violation.message,
       step: f.violation.step,
       timeMs: f.violation.timeMs,
@@ -142,6 +188,10 @@ export function exploreJson(r: ExploreResult, requireCoverage: boolean): Record<
     ...rates(r),
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, count: r.latency.count },
     latencyBudgetP99Ms: r.latencyBudgetP99Ms,
+    latencyExceeded: r.latencyExceeded,
+    runsOverLatencyBudget: r.runsOverBudget,
+    slowestAnswer: r.slowest === null ? null : { latencyMs: r.slowest.latencyMs, seed: r.strategy === 'exhaustive' ? null : r.slowest.seed, replay: slowestReplay(r) },
+    answers: r.answers,
     coverage: { ...r.coverage, required: requireCoverage, ok: coverageOk },
   };
   if (r.kind === 'violation') {
@@ -150,5 +200,6 @@ export function exploreJson(r: ExploreResult, requireCoverage: boolean): Record<
   }
   if (r.kind === 'nondeterminism') return { ...base, error: r.message };
   if (r.kind === 'latency-budget') return { ...base, latencyBudgetExceeded: true };
+  if (r.kind === 'no-answers') return { ...base, noAnswers: true };
   return base;
 }

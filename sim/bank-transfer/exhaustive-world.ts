@@ -7,15 +7,17 @@
  * way: a lost request or reply, a duplicated request, a request held back in
  * the network (arriving just after its caller's timeout, or a second later,
  * after status queries, expiries and later requests), the institution
- * failing before or after applying, or losing its reply, the ledger
+ * refusing one request as unavailable (downtime for one request), failing
+ * before or after applying, or losing its reply, the ledger
  * rejecting, rate limiting or losing its reply, and a coordinator crash
  * before any event it handles. The explorer, not these probabilities, bounds
  * how many fire.
  *
  * Faults tied to windows of time (partitions, downtime) and slow replies are
- * left out: to a caller a partition or a reply later than its timeout looks
- * like a run of losses, which are enumerated, and a late reply to a caller
- * still waiting changes no outcome. Latencies of messages that are not held
+ * left out as such: to a caller a partition or a reply later than its
+ * timeout looks like a run of losses, downtime like a run of refusals, both
+ * enumerated one message at a time, and a late reply to a caller still
+ * waiting changes no outcome. Latencies of messages that are not held
  * back take their minimum.
  *
  * The workload is `transfers` presses of the button, grouped into users of
@@ -57,6 +59,7 @@ export function exhaustiveConfig(options: ExhaustiveWorldOptions): BankTransferC
     ...c.external,
     mode: options.externalMode,
     allowNegativeBalance: idempotent,
+    unavailableProbability: p,
     errorBeforeProbability: p,
     errorAfterProbability: p,
     lostReplyProbability: p,

@@ -14,7 +14,7 @@ const ELEMENT_SPECS: Record<string, Spec> = {
   downWindows: { fromMs: 'int', toMs: 'int' },
 };
 
-const CALL_FAULTS: readonly CallFault[] = ['reject', 'error-before', 'error-after', 'lose-reply', 'rate-limit', 'slow', 'delay-request', 'duplicate-request'];
+const CALL_FAULTS: readonly CallFault[] = ['reject', 'unavailable', 'error-before', 'error-after', 'lose-reply', 'rate-limit', 'slow', 'delay-request', 'duplicate-request'];
 const SERVICES = ['external', 'ledger'];
 const PHASES = ['request', 'reply', 'store', 'timer'];
 const CRASH_WHEN = ['before', 'after'];

@@ -75,6 +75,7 @@ function applyFault(c: BankTransferConfig, kind: (typeof SWARM_FAULT_KINDS)[numb
       break;
     case 'net.duplicate':
       c.network.duplicateProbability = rate;
+      c.network.duplicateDelayMsMax = 1000;
       break;
     case 'net.slow':
       c.network = { ...c.network, slowProbability: rate, slowExtraMsMax: 300 };
@@ -144,7 +145,9 @@ function drawWorkload(pick: (n: number) => number, allowNegative: boolean): { ac
   const count = 1 + pick(4);
   for (let i = 0; i < count; i++) {
     const owner = owners[pick(owners.length)]!;
-    plans.push({ atMs: 50 * pick(40), accountId: owner.accountId, userId: owner.userId, amountMinor: 100 * (1 + pick(5)), pressAgainMax: pick(4) });
+    // Half the presses race the one before: two transfers on one donor at almost the same instant.
+    const atMs = i > 0 && pick(2) === 0 ? plans[i - 1]!.atMs + pick(20) : 50 * pick(40);
+    plans.push({ atMs, accountId: owner.accountId, userId: owner.userId, amountMinor: 100 * (1 + pick(5)), pressAgainMax: pick(4) });
   }
   const accounts: AccountSpec[] = owners.map((o) => ({ ...o, balanceMinor: 0 }));
   for (const id of new Set(owners.map((o) => o.accountId))) {

@@ -8,7 +8,7 @@ import type { SystemDef } from '../systems/system-def.ts';
 import type { LatencySummary } from '../stats/latency-histogram.ts';
 import { minimiseFailure, type FailureReport } from './minimise-failure.ts';
 import type { RunRecipe } from './run-recipe.ts';
-import type { Coverage, RunTally } from './run-tally.ts';
+import type { Coverage, RunTally, SlowestAnswer } from './run-tally.ts';
 import { type Shard } from './seed-sweep.ts';
 import { parallelSweep } from './parallel-sweep.ts';
 import { parallelExhaustive } from './parallel-exhaustive.ts';
@@ -53,6 +53,14 @@ export interface ExploreStats {
   elapsedMs: number;
   latency: LatencySummary;
   latencyBudgetP99Ms: number | null;
+  /** Answers received over all runs. */
+  answers: number;
+  /** The run with the slowest answer, to replay it. */
+  slowest: SlowestAnswer | null;
+  /** Runs whose own p99 answer latency exceeded the budget. */
+  runsOverBudget: number;
+  /** True when the sweep's p99, or any run's own p99, exceeded the budget. */
+  latencyExceeded: boolean;
   coverage: Coverage;
   /** Exhaustive only: whether the bounded space was enumerated completely. */
   exhausted: boolean | null;
@@ -64,6 +72,7 @@ export interface ExploreStats {
 export type ExploreResult =
   | ({ kind: 'pass' } & ExploreStats)
   | ({ kind: 'latency-budget' } & ExploreStats)
+  | ({ kind: 'no-answers' } & ExploreStats)
   | ({ kind: 'violation'; failures: FailureReport[] } & ExploreStats)
   | ({ kind: 'nondeterminism'; message: string } & ExploreStats);
 
@@ -81,6 +90,10 @@ export async function explore(input: ExploreInput): Promise<ExploreResult> {
     elapsedMs: exploredMs,
     latency: tally.latency.summary(),
     latencyBudgetP99Ms: input.system.latencyBudgetP99Ms ?? null,
+    answers: tally.answers,
+    slowest: tally.slowest,
+    runsOverBudget: tally.runsOverBudget,
+    latencyExceeded: latencyExceeded(input, tally),
     coverage: tally.coverage(),
     exhausted,
     bounds: boundsOf(input),
@@ -98,8 +111,16 @@ export async function explore(input: ExploreInput): Promise<ExploreResult> {
   }
   const final = stats(found.tally, found.exhausted);
   if (reports.length > 0) return { kind: 'violation', failures: reports, ...final };
-  if (final.latencyBudgetP99Ms !== null && final.latency.p99 > final.latencyBudgetP99Ms) return { kind: 'latency-budget', ...final };
+  // A sweep in which no request was ever answered judged nothing: that is a failure, never a pass.
+  if (final.schedules > 0 && final.answers === 0) return { kind: 'no-answers', ...final };
+  if (final.latencyExceeded) return { kind: 'latency-budget', ...final };
   return { kind: 'pass', ...final };
+}
+
+function latencyExceeded(input: ExploreInput, tally: RunTally): boolean {
+  const budget = input.system.latencyBudgetP99Ms;
+  if (budget === undefined) return false;
+  return tally.latency.summary().p99 > budget || tally.runsOverBudget > 0;
 }
 
 function boundsOf(input: ExploreInput): Record<string, number | string> {

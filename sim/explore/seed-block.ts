@@ -29,7 +29,7 @@ export interface BlockOutcome {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function runSeedBlock(spec: BlockSpec, seeds: SeedRange, yieldBetweenSeeds: boolean): Promise<BlockOutcome> {
-  const snapshot = new SnapshotBuilder();
+  const snapshot = new SnapshotBuilder(spec.system.latencyBudgetP99Ms ?? null);
   const failures: RunResult[] = [];
   for (const seed of seedsOf(seeds)) {
     const result = await spec.system.run({ design: spec.design, seed, choice: sourceFor(spec.strategy, seed), keepTrace: false, maxSteps: spec.maxSteps });

@@ -58,7 +58,7 @@ export class ExternalInstitution {
   handle(method: string, body: Json): ServiceResponse {
     const forced = this.script.forCall('external', method);
     const o = this.options;
-    if (this.isDown()) {
+    if (this.isDown() || faultFires(this.sim, 'external', forced, 'unavailable', o.unavailableProbability)) {
       this.counts.down++;
       return { reply: { kind: 'error', code: 'UNAVAILABLE' } };
     }

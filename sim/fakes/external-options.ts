@@ -6,6 +6,8 @@ export interface ExternalOptions {
   allowNegativeBalance: boolean;
   /** Intervals of virtual time during which every request is refused with UNAVAILABLE. */
   downWindows: Array<{ fromMs: number; toMs: number }>;
+  /** The request is refused with UNAVAILABLE, unapplied, as during downtime but for one request. */
+  unavailableProbability: number;
   /** 5xx raised before the request is applied. */
   errorBeforeProbability: number;
   /** 5xx raised after the request was applied. */
@@ -21,6 +23,7 @@ export const calmExternal: ExternalOptions = {
   mode: 'idempotent',
   allowNegativeBalance: false,
   downWindows: [],
+  unavailableProbability: 0,
   errorBeforeProbability: 0,
   errorAfterProbability: 0,
   lostReplyProbability: 0,

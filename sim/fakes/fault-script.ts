@@ -6,6 +6,7 @@
 import type { SendFault } from '../net/network.ts';
 export type CallFault =
   | 'reject'
+  | 'unavailable'
   | 'error-before'
   | 'error-after'
   | 'lose-reply'

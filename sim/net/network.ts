@@ -92,9 +92,11 @@ export class Network {
     if (copies === 2) this.counts.duplicated++;
     const meta = { phase: 'request', method: ex.method, from: ex.caller.name, to: ex.target };
     const label = `request ${ex.method}`;
-    const lateMs = this.lateBy(ex, timeoutMs);
     for (let i = 0; i < copies; i++) {
-      const latency = (i === 0 ? lateMs : 0) + this.latency() + forced.delayMs + (i === 0 ? 0 : forced.duplicateDelayMs ?? 0);
+      // Each copy may be held back on its own: a duplicate can outlive its original by far.
+      const lateMs = this.lateBy(ex, timeoutMs);
+      const spreadMs = i === 0 ? 0 : forced.duplicateDelayMs ?? intBetween(sim.choice, 'net.dup', 0, this.options.duplicateDelayMsMax);
+      const latency = lateMs + this.latency() + forced.delayMs + spreadMs;
       // Requests to crashable services resume user code (the handler); plain fakes only change state.
       if (ex.server.crashable) sim.schedule(latency, ex.server, label, null, () => ex.deliverRequest(), meta);
       else sim.schedule(latency, ex.server, label, () => ex.deliverRequest(), null, meta);
@@ -127,12 +129,13 @@ export class Network {
     return true;
   }
 
-  /** Extra delay of a late request (the first copy): past the caller's timeout, or far past it. */
+  /** Extra delay of a late request copy: past the caller's timeout by one of the configured amounts. */
   private lateBy(ex: RpcExchange, timeoutMs: number): number {
-    const form = faultForm(this.sim.choice, 'net.late', this.options.lateRequestProbability, 2);
+    const after = this.options.lateRequestAfterTimeoutMs;
+    const form = faultForm(this.sim.choice, 'net.late', this.options.lateRequestProbability, after.length);
     if (form === 0) return 0;
     this.counts.lateRequests++;
-    const lateMs = timeoutMs + (form === 2 ? this.options.lateRequestExtraMs : 0);
+    const lateMs = timeoutMs + after[form - 1]!;
     this.sim.trace.record(this.sim.steps, this.sim.now, 'fault', ex.caller.name, ex.target, `request ${ex.method} held back ${lateMs} ms`);
     return lateMs;
   }

@@ -3,7 +3,8 @@
  *
  * Keys: `transfer/<id>` holds the transfer and its state; `active/<id>` marks
  * a transfer that still owes work (the outbox that recovery scans);
- * `idem/<key>` maps a client idempotency key to its transfer; `lock/<account>`
+ * `idem/<key>` maps a client idempotency key to its transfer (or records that
+ * the key was refused, so that a late copy of the request is refused too); `lock/<account>`
  * names the one unsettled transfer of an external account.
  *
  * States: CASHING_OUT (intent written before the external call), CREDITING

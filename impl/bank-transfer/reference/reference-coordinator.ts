@@ -73,7 +73,12 @@ export class ReferenceCoordinator implements BankTransferCoordinator {
       if (typeof existingId === 'string') {
         return { kind: 'existing', record: asRecord(await tx.get(transferKey(existingId)))! };
       }
-      if ((await tx.get(lockKey(req.accountId))) !== undefined) return { kind: 'busy' };
+      if (existingId !== undefined) return { kind: 'busy' };
+      if ((await tx.get(lockKey(req.accountId))) !== undefined) {
+        // The refusal is final for this key: a late copy of the same request must not start a transfer.
+        tx.put(idemKey(req.idempotencyKey), { refused: 'ACCOUNT_BUSY' });
+        return { kind: 'busy' };
+      }
       const record: TransferRecord = {
         id: ids.next('t'),
         idempotencyKey: req.idempotencyKey,

@@ -23,7 +23,7 @@ async function work(request: WorkerRequest): Promise<void> {
   if (!loaded.ok) throw new Error(loaded.message);
   const task = request.task;
   if (task.kind === 'exhaustive') {
-    const snapshot = new SnapshotBuilder();
+    const snapshot = new SnapshotBuilder(system.latencyBudgetP99Ms ?? null);
     const out = await exploreExhaustive({
       system,
       design: loaded.design,
