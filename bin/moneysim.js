@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader, then hands over to cli/main.ts.
+// Entry point: registers the TypeScript loader, then runs the command under
+// the watchdog of cli/supervisor.ts (in a worker thread it can stop).
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv);
+const { runSupervised } = await import('../cli/supervisor.ts');
+process.exitCode = await runSupervised(process.argv);

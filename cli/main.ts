@@ -20,9 +20,22 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** `--event-budget-ms` is read by the supervisor before parsing; a bad value is refused here, before anything runs. */
+function checkEventBudget(argv: readonly string[]): string | null {
+  const i = argv.findIndex((a) => a === '--event-budget-ms' || a.startsWith('--event-budget-ms='));
+  if (i < 0) return null;
+  const raw = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1] ?? '';
+  return /^[1-9][0-9]{0,8}$/.test(raw) ? null : `--event-budget-ms must be a positive integer of milliseconds, got "${raw}"`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // Set once, before anything prints; every later chalk call follows it.
   chalk.level = colorLevel(argv.slice(2), process.env, DETECTED_LEVEL);
+  const budget = checkEventBudget(argv);
+  if (budget !== null) {
+    printError(budget);
+    return EXIT_BAD_INPUT;
+  }
   let outcome: Outcome | undefined;
   const program = new Command('moneysim')
     .description('Find money bugs in payment coordinators by simulation and model checking.')

@@ -20,6 +20,9 @@ export function registerCommands(program: Command, report: Report): void {
   // cli/main.ts reads these from the raw arguments before parsing; declaring
   // them here lets the parser accept them anywhere and lists them in help.
   for (const command of [program, ...program.commands]) {
-    command.option('--color', 'force coloured output').option('--no-color', 'plain output (so does a non-empty NO_COLOR)');
+    command
+      .option('--color', 'force coloured output')
+      .option('--no-color', 'plain output (so does a non-empty NO_COLOR)')
+      .option('--event-budget-ms <ms>', 'wall-clock budget of one simulated event before the watchdog reports Runaway (default 10000)');
   }
 }

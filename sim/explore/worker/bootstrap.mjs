@@ -3,4 +3,9 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { workerData } = await import('node:worker_threads');
+if (workerData.heartbeat !== null) {
+  const { installHeartbeat } = await import('../../kernel/heartbeat.ts');
+  installHeartbeat(workerData.heartbeat);
+}
 await import('./explore-worker.ts');

@@ -54,7 +54,7 @@ function serveBlocks(spec: BlockSpec): Promise<void> {
   });
 }
 
-work(workerData as WorkerRequest).then(
+work((workerData as { request: WorkerRequest }).request).then(
   () => post({ type: 'done' }),
   (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
 );

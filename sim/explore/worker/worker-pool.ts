@@ -5,6 +5,7 @@
  * `npx moneysim`, from tsx or from vitest.
  */
 import { Worker } from 'node:worker_threads';
+import { sharedHeartbeat } from '../../kernel/heartbeat.ts';
 import type { ParentMessage, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.mjs', import.meta.url);
@@ -17,7 +18,8 @@ export interface RunningWorker {
 }
 
 export function startWorker(request: WorkerRequest, onMessage: (m: WorkerMessage) => void): RunningWorker {
-  const worker = new Worker(BOOTSTRAP, { workerData: request });
+  // A supervised program hands its heartbeat on, so that runaway code in a worker is caught too.
+  const worker = new Worker(BOOTSTRAP, { workerData: { request, heartbeat: sharedHeartbeat() } });
   let stopped = false;
   const finished = new Promise<void>((resolve, reject) => {
     worker.on('message', (m: WorkerMessage) => {

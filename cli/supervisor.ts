@@ -1,0 +1,93 @@
+/**
+ * Runs the moneysim command in a worker thread and watches it.
+ *
+ * Code under test may spin forever inside one simulated event: a busy loop,
+ * or `for (;;) await Promise.resolve()`, which never lets the event loop run.
+ * Nothing in the spinning thread can interrupt that, so the command runs in
+ * a worker while this thread reads the kernel's heartbeat (sim/kernel/
+ * heartbeat.ts). When one event has run for longer than the per-event
+ * wall-clock budget, the worker is stopped and `Runaway` is reported with the
+ * seed and the line that replays it, exit 1. This watchdog is the one place
+ * where moneysim measures wall-clock time against the simulation; the
+ * simulation itself never reads the clock.
+ */
+import { Worker } from 'node:worker_threads';
+import { HB, heartbeatBuffer, heartbeatSlot, heartbeatThreads } from '../sim/kernel/heartbeat.ts';
+import { formatRunaway, type RunawayReport } from './format/runaway-report.ts';
+import { EXIT_VIOLATION } from './outcome.ts';
+
+/** Default wall-clock budget of one simulated event, in ms; `--event-budget-ms` changes it. */
+export const EVENT_BUDGET_MS_DEFAULT = 10_000;
+const POLL_MS = 100;
+
+const BOOTSTRAP = new URL('./supervised-main.mjs', import.meta.url);
+
+/** Reads `--event-budget-ms N` from the raw arguments; main() validates it again and refuses bad values. */
+export function eventBudgetMs(argv: readonly string[]): number {
+  const i = argv.findIndex((a) => a === '--event-budget-ms' || a.startsWith('--event-budget-ms='));
+  if (i < 0) return EVENT_BUDGET_MS_DEFAULT;
+  const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : EVENT_BUDGET_MS_DEFAULT;
+}
+
+export function runSupervised(argv: string[]): Promise<number> {
+  const buffer = heartbeatBuffer();
+  const budgetMs = eventBudgetMs(argv);
+  const worker = new Worker(BOOTSTRAP, {
+    workerData: { argv, heartbeat: buffer, stdoutIsTTY: process.stdout.isTTY === true, stderrIsTTY: process.stderr.isTTY === true },
+  });
+  return new Promise<number>((resolve) => {
+    let code: number | null = null;
+    let stopped = false;
+    const seen = new Map<number, { tick: number; sinceMs: number }>();
+    const timer = setInterval(() => {
+      const stuck = findStuck(buffer, seen, budgetMs);
+      if (stuck === null) return;
+      clearInterval(timer);
+      stopped = true;
+      void worker.terminate().then(() => {
+        process.stdout.write(formatRunaway(stuck, argv.slice(2), budgetMs) + '\n');
+        resolve(EXIT_VIOLATION);
+      });
+    }, POLL_MS);
+    worker.on('message', (m: { type: string; code: number }) => {
+      if (m.type === 'exit') code = m.code;
+    });
+    worker.on('error', (err) => {
+      process.stderr.write(`error: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+      code = 3;
+    });
+    worker.on('exit', () => {
+      clearInterval(timer);
+      if (!stopped) resolve(code ?? 3);
+    });
+  });
+}
+
+/** The first thread whose current event has outlasted the budget, if any. */
+function findStuck(buffer: SharedArrayBuffer, seen: Map<number, { tick: number; sinceMs: number }>, budgetMs: number): RunawayReport | null {
+  const now = performance.now();
+  for (let t = 0; t < heartbeatThreads(buffer); t++) {
+    const hb = heartbeatSlot(buffer, t);
+    const tick = Atomics.load(hb, HB.tick);
+    if (Atomics.load(hb, HB.inEvent) !== 1) {
+      seen.delete(t);
+      continue;
+    }
+    const last = seen.get(t);
+    if (last === undefined || last.tick !== tick) {
+      seen.set(t, { tick, sinceMs: now });
+      continue;
+    }
+    if (now - last.sinceMs > budgetMs) {
+      return {
+        seed: Atomics.load(hb, HB.seedKnown) === 1 ? Atomics.load(hb, HB.seed) : null,
+        step: Atomics.load(hb, HB.step),
+        timeMs: Atomics.load(hb, HB.timeMs),
+        wallMs: Math.round(now - last.sinceMs),
+      };
+    }
+  }
+  return null;
+}
