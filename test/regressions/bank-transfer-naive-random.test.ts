@@ -1,9 +1,21 @@
-// Regression test written by `moneysim explore --emit-test`: replays shrunk failures of bank-transfer / naive.
+// Test written by `moneysim explore --emit-test --emit-test-kind fails`: replays shrunk failures of bank-transfer / naive.
+// Kind "fails": each case asserts that the design still breaks the invariant it broke, a reproduction
+// that passes while the bug is there and fails once it is fixed (use --emit-test-kind holds for a regression test).
 import { describe, expect, it } from 'vitest';
 import { replayOutcome, type EncodedRun } from '../../sim/explore/replay-encoded.ts';
 
-describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 6 -> 1, choices 109 -> 30, events 37 -> 6)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.1.0*q.1"};
+describe("bank-transfer NoOverdraft (shrunk: transfers 2 -> 1, faults 5 -> 1, choices 104 -> 27, events 38 -> 9)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.0.1.0.1.0*k.1~47"};
+  it("naive violates NoOverdraft", async () => {
+    expect(await replayOutcome(run)).toBe("NoOverdraft");
+  });
+  it("reference holds on the same choices", async () => {
+    expect(await replayOutcome({ ...run, design: "reference" })).toBe('pass');
+  });
+});
+
+describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 2 -> 1, choices 102 -> 35, events 18 -> 6)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.0.1.0*v.1~36"};
   it("naive violates NoOrphanedMoney", async () => {
     expect(await replayOutcome(run)).toBe("NoOrphanedMoney");
   });
@@ -12,20 +24,20 @@ describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 6 -> 1
   });
 });
 
-describe("bank-transfer NoMoneyCreated (shrunk: transfers 7 -> 1, faults 23 -> 1, choices 210 -> 32, events 154 -> 25)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0*3.1.0*r.1"};
-  it("naive violates NoMoneyCreated", async () => {
-    expect(await replayOutcome(run)).toBe("NoMoneyCreated");
+describe("bank-transfer ExactlyOncePerKey (shrunk: transfers 2 -> 1, faults 1 -> 1, choices 104 -> 31, events 34 -> 20)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.0.1.0.0.1.0.1.0*m.1~76"};
+  it("naive violates ExactlyOncePerKey", async () => {
+    expect(await replayOutcome(run)).toBe("ExactlyOncePerKey");
   });
   it("reference holds on the same choices", async () => {
     expect(await replayOutcome({ ...run, design: "reference" })).toBe('pass');
   });
 });
 
-describe("bank-transfer NoOverdraft (shrunk: transfers 1 -> 1, faults 2 -> 2, choices 70 -> 60, events 30 -> 27)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.1.0*7.1.0.1.0.1.0.1.0.1.0.1.0.1.0*4.3.0*i.1.0*c.1"};
-  it("naive violates NoOverdraft", async () => {
-    expect(await replayOutcome(run)).toBe("NoOverdraft");
+describe("bank-transfer NoMoneyCreated (shrunk: transfers 5 -> 1, faults 4 -> 1, choices 247 -> 40, events 71 -> 23)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0*3.1.0.1.0*x.1~60"};
+  it("naive violates NoMoneyCreated", async () => {
+    expect(await replayOutcome(run)).toBe("NoMoneyCreated");
   });
   it("reference holds on the same choices", async () => {
     expect(await replayOutcome({ ...run, design: "reference" })).toBe('pass');

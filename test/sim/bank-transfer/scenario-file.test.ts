@@ -32,7 +32,7 @@ describe('parseScenario', () => {
         'unknown field "world.network.bogus"',
         '"world.workload[0].atMs" must be a non-negative integer',
         '"faults.calls[0].service" must be one of external, ledger',
-        '"faults.calls[0].fault" must be one of reject, error-before, error-after, lose-reply, rate-limit, slow, delay-request, duplicate-request',
+        '"faults.calls[0].fault" must be one of reject, unavailable, error-before, error-after, lose-reply, rate-limit, slow, delay-request, duplicate-request',
         '"faults.crashes[0]" needs exactly one of "on" or "atMs"',
         '"expect.naive.invariant" must name the invariant expected to fail',
       ]),

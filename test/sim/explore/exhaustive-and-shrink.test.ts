@@ -57,11 +57,15 @@ describe('exhaustive exploration and shrinking', () => {
     expect(hit(pruned)).toEqual(hit(full));
   });
 
-  it('random and exhaustive report the same violation kinds on the naive design', async () => {
+  it('random and exhaustive report the same money violation kinds on the naive design', async () => {
     const random = await explore(await exploreInput('naive', { seeds: 2000, shrinkRuns: 0 }));
     const exhaustive = await explore(await exploreInput('naive', { strategy: 'exhaustive', shrinkRuns: 0 }));
     const kinds = (r: typeof random) => (r.kind === 'violation' ? r.failures.map((f) => f.violation.invariant).sort() : []);
-    expect(kinds(random)).toEqual(kinds(exhaustive));
+    // Both find the three money classes. Random also names ExactlyOncePerKey: a key moved twice
+    // after a lost answer; in the exhaustive world, whose balances hold one transfer, the same
+    // double movement overdraws first and is reported as NoOverdraft.
+    expect(kinds(exhaustive)).toEqual(['NoMoneyCreated', 'NoOrphanedMoney', 'NoOverdraft']);
+    expect(kinds(random)).toEqual(['ExactlyOncePerKey', ...kinds(exhaustive)]);
   });
 
   it('shrinking a random failure keeps its invariant and never grows the vector (property over failing seeds)', async () => {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli-harness.ts';
+import { moneysimArgs } from '../../cli/shell-words.ts';
 
 describe('explore strategies on the CLI', () => {
   it('exhaustive on naive: exit 1, three shrunk violations whose replay lines reproduce the shrunk run', async () => {
@@ -19,7 +20,7 @@ describe('explore strategies on the CLI', () => {
     for (const v of report.violations) {
       expect(v.shrink.shrunk.transfers).toBeLessThanOrEqual(2);
       expect(v.shrink.shrunk.choices).toBeLessThanOrEqual(v.shrink.original.choices);
-      const replayed = await runCli(...v.shrunk.replay.split(' ').slice(2), '--json');
+      const replayed = await runCli(...moneysimArgs(v.shrunk.replay), '--json');
       expect(replayed.code).toBe(1);
       const r = JSON.parse(replayed.out);
       expect(r.traceHash).toBe(v.shrunk.traceHash);
@@ -37,7 +38,12 @@ describe('explore strategies on the CLI', () => {
     const { code, out } = await runCli('explore', 'bank-transfer', '--design', 'naive', '--seeds', '50');
     expect(code).toBe(1);
     const lines = out.split('\n');
-    expect(lines[2]).toMatch(/^shrunk: npx moneysim replay bank-transfer --design naive --choices \S+$/);
+    expect(lines[0]).toMatch(/^VIOLATION \w+ seed \d+, step \d+/);
+    expect(lines[1]).toMatch(/^replay: npx moneysim replay bank-transfer --design naive --seed \d+$/);
+    // The message under each replay line is that run's own.
+    expect(lines[2]).toMatch(/^  \S/);
+    expect(lines[3]).toMatch(/^shrunk: npx moneysim replay bank-transfer --design naive --choices '\S+'$/);
+    expect(lines[4]).toMatch(/^  \S/);
     expect(out).toMatch(/shrunk run: step \d+, \d+ ms virtual; transfers \d+ -> \d+, faults \d+ -> \d+, choices \d+ -> \d+/);
   });
 
@@ -60,7 +66,7 @@ describe('explore strategies on the CLI', () => {
   it('--emit-test writes a vitest file whose import resolves from where it is written', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'moneysim-emit-'));
     const file = join(dir, 'naive.test.ts');
-    const { code } = await runCli('explore', 'bank-transfer', '--design', 'naive', '--strategy', 'exhaustive', '--max-faults', '1', '--workload', '1', '--emit-test', file);
+    const { code } = await runCli('explore', 'bank-transfer', '--design', 'naive', '--strategy', 'exhaustive', '--max-faults', '1', '--workload', '1', '--emit-test', file, '--emit-test-kind', 'fails');
     expect(code).toBe(1);
     const text = readFileSync(file, 'utf8');
     const imported = /from '([^']+replay-encoded\.ts)'/.exec(text)![1]!;
