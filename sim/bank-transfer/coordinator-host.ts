@@ -50,7 +50,7 @@ export class CoordinatorHost {
       this.coordinator = this.design.create(ports);
       this.coordinator.start();
     } catch (err) {
-      this.fault = { invariant: 'CoordinatorError', message: `design threw on start: ${String(err)}` };
+      this.fault = { invariant: 'CoordinatorError', message: `design threw on start: ${describeThrown(err)}` };
     }
   }
 
@@ -77,11 +77,27 @@ export class CoordinatorHost {
         return { reply: { kind: 'reply', value: answer as unknown as Json } };
       },
       (err: unknown) => {
-        this.fault ??= { invariant: 'CoordinatorError', message: `${method} threw: ${err instanceof Error ? err.message : String(err)}` };
+        this.fault ??= { invariant: 'CoordinatorError', message: `${method} threw: ${describeThrown(err)}` };
         return { reply: { kind: 'error', code: 'SERVER_ERROR' } };
       },
     );
   }
+}
+
+/**
+ * The thrown value's message and the frames of its stack that lie in the
+ * design rather than in moneysim's simulator, so the user sees where in
+ * their code it came from.
+ */
+export function describeThrown(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .filter((l) => !/[/\\](sim|cli|node_modules)[/\\]|node:internal/.test(l))
+    .slice(0, 5)
+    .map((l) => `\n    ${l.trim()}`);
+  return `${err.message}${frames.join('')}`;
 }
 
 function isAnswer(a: unknown): a is TransferAnswer {
