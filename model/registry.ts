@@ -12,14 +12,14 @@ const MODELS: readonly ModelDef[] = [seedExercise, naive, reference];
 export interface ModelListing {
   readonly id: string;
   readonly description: string;
-  readonly constants: readonly { readonly name: string; readonly default: number; readonly min: number; readonly max: number; readonly description: string }[];
+  readonly constants: readonly { readonly name: string; readonly default: number; readonly min: number; readonly max: number; readonly description: string; readonly boolean?: true }[];
 }
 
 export function listModels(): ModelListing[] {
   return MODELS.map((m) => ({
     id: m.id,
     description: m.description,
-    constants: m.constants.map((c) => ({ name: c.name, default: c.default, min: c.min, max: c.max, description: c.description })),
+    constants: m.constants.map((c) => ({ name: c.name, default: c.default, min: c.min, max: c.max, description: c.description, ...(c.boolean === true ? { boolean: true as const } : {}) })),
   }));
 }
 

@@ -21,7 +21,11 @@ export function registerList(program: Command, report: Report): void {
           designs: s.designs,
           scenarios: s.scenarios().map((sc) => ({ name: sc.name, description: sc.description })),
         })),
-        models: listModels().map((m) => ({ id: m.id, description: m.description })),
+        models: listModels().map((m) => ({
+          id: m.id,
+          description: m.description,
+          constants: m.constants.map((c) => ({ name: c.name, default: c.boolean === true ? (c.default === 1 ? 'TRUE' : 'FALSE') : c.default, description: c.description })),
+        })),
       };
       if (opts.json === true) printJson(view);
       else printLine(formatListText(view));

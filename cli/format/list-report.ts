@@ -9,7 +9,7 @@ export interface ListView {
     designs: Array<{ name: string; description: string }>;
     scenarios: Array<{ name: string; description: string }>;
   }>;
-  models: Array<{ id: string; description: string }>;
+  models: Array<{ id: string; description: string; constants: Array<{ name: string; default: number | string; description: string }> }>;
 }
 
 export function formatListText(view: ListView): string {
@@ -20,6 +20,9 @@ export function formatListText(view: ListView): string {
     for (const sc of s.scenarios) lines.push(`  scenario ${sc.name}`);
   }
   lines.push(chalk.bold('models') + ' (moneysim check <model-id>)');
-  for (const m of view.models) lines.push(`  ${m.id.padEnd(28)} ${m.description}`);
+  for (const m of view.models) {
+    lines.push(`  ${m.id.padEnd(28)} ${m.description}`);
+    if (m.constants.length > 0) lines.push(`    constants: ${m.constants.map((c) => `${c.name}=${c.default}`).join(' ')}`);
+  }
   return lines.join('\n');
 }
