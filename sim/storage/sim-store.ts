@@ -60,13 +60,16 @@ export class SimStore implements StoreView {
               tx.applyTo(this.committed);
               this.commits++;
               sim.trace.record(sim.steps, sim.now, 'store', proc.name, '', `commit ${tx.describe()}`);
-              sim.schedule(0, proc, 'store ack', null, () => resolve(result), { phase: 'store' }, incarnation);
+              // The acknowledgement says whether the transaction wrote, so a scenario can crash a
+              // design right after its first durable write, whatever else it reads first.
+              const method = tx.wrote ? 'write' : 'read';
+              sim.schedule(0, proc, 'store ack', null, () => resolve(result), { phase: 'store', method }, incarnation);
             },
             (err: unknown) => {
               if (proc.isAlive(incarnation)) reject(err);
             },
           );
-      }, { phase: 'store' });
+      }, { phase: 'store', method: 'commit' });
     });
   }
 }
@@ -101,6 +104,10 @@ class BufferedTx implements Tx {
     }
     const out = [...merged.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     return Promise.resolve(out);
+  }
+
+  get wrote(): boolean {
+    return this.writes.size > 0;
   }
 
   applyTo(target: Map<string, Json>): void {
