@@ -70,7 +70,7 @@ function input(system: SystemDef, seeds: number, stopAtFirst: boolean): ExploreI
 }
 
 const SLOW_SEED = 137;
-const plain = (s: number): string => s.replace(/\x1b\[[0-9;]*m/g, '');
+const plain = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 describe('answers', () => {
   it('a sweep in which nothing was answered is no-answers, printed as NO ANSWERS, never ok', async () => {
