@@ -19,7 +19,7 @@ export function calmConfig(): BankTransferConfig {
       { accountId: 'ext-2', userId: 'user-2', balanceMinor: 10_000 },
     ],
     workload: [{ atMs: 0, accountId: 'ext-1', amountMinor: 2_500, pressAgainMax: 0 }],
-    client: { timeoutMs: 1000, retries: 3, retryDelayMs: 200, pressAgainDelayMs: 20, statusPollMs: 250 },
+    client: { timeoutMs: 1000, retries: 3, retryDelayMs: 200, retryDelayMsMax: 5000, pressAgainDelayMs: 20, statusPollMs: 250 },
     script: { calls: [], crashes: [] },
   };
 }

@@ -72,10 +72,13 @@ export class MobileClient {
   /**
    * One user action: the app's call and its retries with the same key until
    * an answer comes. The first `retries` retries follow `retryDelayMs`; later
-   * ones wait `statusPollMs`, as an app that keeps checking in the background.
+   * ones back off from `statusPollMs` up to `retryDelayMsMax`, as an app that
+   * keeps checking in the background without hammering a server that does
+   * not answer.
    */
   private async callUntilAnswered(op: 'transfer' | 'status', key: string, body: Json, record: PressRecord): Promise<TransferAnswer> {
-    const { timeoutMs, retries, retryDelayMs, statusPollMs } = this.config.client;
+    const { timeoutMs, retries, retryDelayMs, retryDelayMsMax, statusPollMs } = this.config.client;
+    let backoffMs = statusPollMs;
     for (let attempt = 0; ; attempt++) {
       if (op === 'transfer') record.attempts++;
       const reply = await this.net.call<TransferAnswer>(this.proc, 'api', op, body, timeoutMs);
@@ -86,7 +89,12 @@ export class MobileClient {
         return reply.value;
       }
       this.book.record({ timeMs: this.sim.now, op, key, outcome: 'unknown' }, record);
-      await this.timers.sleep(attempt < retries ? retryDelayMs : statusPollMs);
+      if (attempt < retries) {
+        await this.timers.sleep(retryDelayMs);
+      } else {
+        await this.timers.sleep(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, retryDelayMsMax);
+      }
     }
   }
 }

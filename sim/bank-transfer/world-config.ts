@@ -61,9 +61,14 @@ export interface TransferPlan {
 export interface ClientOptions {
   /** The mobile app gives up waiting for one HTTP answer after this. */
   timeoutMs: number;
-  /** Retries of the same press (same idempotency key) after a timeout or error. */
+  /** Quick retries of the same press (same idempotency key) after a timeout or error, `retryDelayMs` apart. */
   retries: number;
   retryDelayMs: number;
+  /**
+   * After the quick retries the app keeps retrying until answered, waiting
+   * `statusPollMs` and then twice as long each time, up to this.
+   */
+  retryDelayMsMax: number;
   /** Delay before the user presses again after a FAILED answer. */
   pressAgainDelayMs: number;
   /** Interval of status polls for a PENDING transfer. */

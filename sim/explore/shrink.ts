@@ -113,6 +113,8 @@ class Shrinker {
     for (let size = Math.max(1, this.recipe.choices.length >> 1); size >= 1; size >>= 1) {
       // From the end backwards: a kept cut leaves every choice before it where it was.
       for (let start = this.recipe.choices.length - size; start >= 0; start -= size) {
+        // Candidates of a long vector are costly to build: stop as soon as the budget is spent.
+        if (this.spent) return progress;
         const v = this.recipe.choices;
         if (start + size > v.length) continue;
         if (await this.offer({ ...this.recipe, choices: [...v.slice(0, start), ...v.slice(start + size)] })) progress = true;
@@ -124,6 +126,7 @@ class Shrinker {
   async lowerValues(): Promise<boolean> {
     let progress = false;
     for (let i = 0; i < this.recipe.choices.length; i++) {
+      if (this.spent) return progress;
       const v = this.recipe.choices[i]!;
       if (v === 0) continue;
       for (const lower of v > 1 ? [0, v >> 1, v - 1] : [0]) {
@@ -141,6 +144,7 @@ class Shrinker {
   async earlierFaults(): Promise<boolean> {
     let progress = false;
     for (let j = 0; j < this.recipe.choices.length; j++) {
+      if (this.spent) return progress;
       if (this.kinds[j] !== 'fault' || this.recipe.choices[j] === 0) continue;
       for (let i = 0; i < j; i++) {
         if (this.kinds[i] !== 'fault' || this.recipe.choices[i] !== 0) continue;
