@@ -26,6 +26,9 @@ export function runawayReplay(args: readonly string[], seed: number | null): str
   if (args[0] === 'explore' && seed !== null && strategy !== 'exhaustive') {
     const words = ['npx', 'moneysim', 'replay', args[1] ?? '', '--design', flag(args, '--design') ?? 'reference', '--seed', String(seed)];
     if (strategy === 'pct') words.push('--strategy', 'pct', '--pct-depth', flag(args, '--pct-depth') ?? '3', '--pct-steps', flag(args, '--pct-steps') ?? '50');
+    // The same budget, so the replay is stopped as quickly as the run was.
+    const budget = flag(args, '--event-budget-ms');
+    if (budget !== undefined) words.push('--event-budget-ms', budget);
     return shellLine(words);
   }
   return shellLine(['npx', 'moneysim', ...args]);

@@ -38,6 +38,8 @@ export interface RunInput {
   seed: number;
   keepTrace: boolean;
   maxSteps?: number;
+  /** False when the seed alone does not replay the run (an exhaustive schedule): the watchdog then names no seed. */
+  seedReplays?: boolean;
 }
 
 /** The design's obligations only change when a transaction commits, so they are recomputed only then. */
@@ -125,7 +127,7 @@ class BankTransferWorld {
       healWorld(sim, this.net, this.external, this.ledger, this.api);
       this.trace.record(sim.steps, sim.now, 'fault', 'control', '', 'fault phase over: everything heals');
     }, null, { phase: 'control' });
-    heartbeatRun(this.input.seed);
+    heartbeatRun(this.input.seedReplays === false ? null : this.input.seed);
     const unguard = guardGlobals(() => sim.now, (use) => this.note({
       invariant: 'Nondeterminism',
       message: `the design called ${use.what} at ${sim.now} ms; runs stop being reproducible. Use the ports instead: clock.nowMs() for time, ids.next() for unique ids, timers.sleep() for waiting`,
@@ -167,7 +169,11 @@ class BankTransferWorld {
     const t = this.truth;
     this.note(checkQuiescent(t));
     if (this.quiescent) this.note(checkKeysSettled(t));
-    const why = this.quiescent ? 'by quiescence' : `within ${this.input.config.livenessPhaseMsMax} ms after healing`;
+    const why = this.quiescent
+      ? 'by quiescence'
+      : stopKind === 'step-limit'
+        ? `before the run's event limit stopped it at ${this.sim.now} ms`
+        : `within ${this.input.config.livenessPhaseMsMax} ms after healing`;
     this.note(checkRequestsAnswered(t, why));
     if (this.finding !== null || this.quiescent) return;
     this.note({

@@ -46,7 +46,7 @@ export const bankTransferSystem: SystemDef = {
     if (request.world === 'exhaustive') {
       const options = { transfers: request.workload ?? 2, externalMode: request.externalMode ?? 'idempotent' } as const;
       const config = exhaustiveConfig(options);
-      return runBankTransfer({ design, config, configLabel: exhaustiveLabel(options), choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
+      return runBankTransfer({ design, config, configLabel: exhaustiveLabel(options), choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps, seedReplays: false });
     }
     const { config, enabled } = drawSwarmConfig(request.choice);
     return runBankTransfer({ design, config, configLabel: enabled, choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
