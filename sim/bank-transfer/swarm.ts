@@ -58,9 +58,19 @@ export function drawSwarmConfig(choice: ChoiceSource): SwarmDraw {
     c.external.allowNegativeBalance = false;
     enabled.splice(enabled.indexOf('external.allowNegativeBalance'), 1);
   }
+  if (c.external.allowNegativeBalance && c.ledger.rejectProbability === 0) {
+    // A world whose institution lets balances go negative is seed 003's exercise: what
+    // overdraws there is a user pressing again while a rejected credit is being reversed,
+    // so the internal store always rejects some credits in it.
+    const rate = RATES[pick(RATES.length)]!;
+    applyFault(c, 'ledger.reject', rate, pick);
+    enabled.push(`ledger.reject=${rate}`);
+  }
   const drawn = drawWorkload(pick, c.external.allowNegativeBalance);
   c.accounts = drawn.accounts;
   c.workload = drawn.plans;
+  // Some users press again at once, others after a moment.
+  c.client.pressAgainDelayMs = pick(2) === 0 ? 0 : 20;
   enabled.push(`accounts=${drawn.layout}`);
   return { config: c, enabled };
 }
@@ -147,7 +157,9 @@ function drawWorkload(pick: (n: number) => number, allowNegative: boolean): { ac
     const owner = owners[pick(owners.length)]!;
     // Half the presses race the one before: two transfers on one donor at almost the same instant.
     const atMs = i > 0 && pick(2) === 0 ? plans[i - 1]!.atMs + pick(20) : 50 * pick(40);
-    plans.push({ atMs, accountId: owner.accountId, userId: owner.userId, amountMinor: 100 * (1 + pick(5)), pressAgainMax: pick(4) });
+    // Where balances may go negative every user presses again after a failure (seed 003).
+    const pressAgainMax = allowNegative ? 1 + pick(3) : pick(4);
+    plans.push({ atMs, accountId: owner.accountId, userId: owner.userId, amountMinor: 100 * (1 + pick(5)), pressAgainMax });
   }
   const accounts: AccountSpec[] = owners.map((o) => ({ ...o, balanceMinor: 0 }));
   for (const id of new Set(owners.map((o) => o.accountId))) {

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { replayOutcome, type EncodedRun } from '../../sim/explore/replay-encoded.ts';
 
-describe("bank-transfer NoOverdraft (shrunk: transfers 2 -> 1, faults 5 -> 1, choices 104 -> 27, events 38 -> 9)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.0.1.0.1.0*k.1~47"};
+describe("bank-transfer NoOverdraft (shrunk: transfers 2 -> 1, faults 5 -> 1, choices 105 -> 29, events 38 -> 9)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.1.0*3.1.0*l.1~51"};
   it("naive violates NoOverdraft", async () => {
     expect(await replayOutcome(run)).toBe("NoOverdraft");
   });
@@ -14,8 +14,8 @@ describe("bank-transfer NoOverdraft (shrunk: transfers 2 -> 1, faults 5 -> 1, ch
   });
 });
 
-describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 2 -> 1, choices 102 -> 35, events 18 -> 6)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.0.1.0*v.1~36"};
+describe("bank-transfer NoOrphanedMoney (shrunk: transfers 14 -> 1, faults 22 -> 1, choices 282 -> 35, events 151 -> 9)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.1.0.1.0.0.1.0*r.1~39"};
   it("naive violates NoOrphanedMoney", async () => {
     expect(await replayOutcome(run)).toBe("NoOrphanedMoney");
   });
@@ -24,8 +24,8 @@ describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 2 -> 1
   });
 });
 
-describe("bank-transfer ExactlyOncePerKey (shrunk: transfers 2 -> 1, faults 1 -> 1, choices 104 -> 31, events 34 -> 20)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.0.1.0.0.1.0.1.0*m.1~76"};
+describe("bank-transfer ExactlyOncePerKey (shrunk: transfers 2 -> 1, faults 1 -> 1, choices 105 -> 28, events 34 -> 20)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0*4.1.0*m.1~52"};
   it("naive violates ExactlyOncePerKey", async () => {
     expect(await replayOutcome(run)).toBe("ExactlyOncePerKey");
   });
@@ -34,8 +34,8 @@ describe("bank-transfer ExactlyOncePerKey (shrunk: transfers 2 -> 1, faults 1 ->
   });
 });
 
-describe("bank-transfer NoMoneyCreated (shrunk: transfers 5 -> 1, faults 4 -> 1, choices 247 -> 40, events 71 -> 23)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0*3.1.0.1.0*x.1~60"};
+describe("bank-transfer NoMoneyCreated (shrunk: transfers 3 -> 1, faults 3 -> 1, choices 196 -> 43, events 51 -> 23)", () => {
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"swarm","choices":"0.0.1.0.0.1.0*10.1~70"};
   it("naive violates NoMoneyCreated", async () => {
     expect(await replayOutcome(run)).toBe("NoMoneyCreated");
   });
