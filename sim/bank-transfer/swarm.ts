@@ -9,7 +9,7 @@ import type { ChoiceSource } from '../choice/choice-source.ts';
 import { calmConfig } from './default-config.ts';
 import type { AccountSpec, BankTransferConfig, TransferPlan } from './world-config.ts';
 
-const RATES = [0.01, 0.05, 0.2] as const;
+const RATES = [0.01, 0.05, 0.2, 0.5] as const;
 
 /** The fault kinds a seed may switch on; each becomes a probability or a window. */
 export const SWARM_FAULT_KINDS = [
@@ -20,6 +20,7 @@ export const SWARM_FAULT_KINDS = [
   'net.lateRequest',
   'partition',
   'external.down',
+  'external.unavailable',
   'external.errorBefore',
   'external.errorAfter',
   'external.lostReply',
@@ -85,7 +86,8 @@ function applyFault(c: BankTransferConfig, kind: (typeof SWARM_FAULT_KINDS)[numb
       break;
     case 'net.duplicate':
       c.network.duplicateProbability = rate;
-      c.network.duplicateDelayMsMax = 1000;
+      // A copy right behind its original races it; a copy a second late outlives expiries.
+      c.network.duplicateDelayMsMax = [20, 200, 1000][pick(3)]!;
       break;
     case 'net.slow':
       c.network = { ...c.network, slowProbability: rate, slowExtraMsMax: 300 };
@@ -104,6 +106,9 @@ function applyFault(c: BankTransferConfig, kind: (typeof SWARM_FAULT_KINDS)[numb
       c.external.downWindows.push({ fromMs, toMs: fromMs + 200 + 200 * pick(10) });
       break;
     }
+    case 'external.unavailable':
+      c.external.unavailableProbability = rate;
+      break;
     case 'external.errorBefore':
       c.external.errorBeforeProbability = rate;
       break;

@@ -27,7 +27,7 @@ export interface ReferenceRecord {
 export class ExternalInstitution {
   readonly balances = new Map<string, number>();
   readonly references = new Map<string, ReferenceRecord>();
-  readonly counts = { down: 0, errorBefore: 0, errorAfter: 0, lostReplies: 0, slow: 0, rejected: 0 };
+  readonly counts = { down: 0, unavailable: 0, errorBefore: 0, errorAfter: 0, lostReplies: 0, slow: 0, rejected: 0 };
 
   constructor(
     private readonly sim: Simulator,
@@ -58,8 +58,12 @@ export class ExternalInstitution {
   handle(method: string, body: Json): ServiceResponse {
     const forced = this.script.forCall('external', method);
     const o = this.options;
-    if (this.isDown() || faultFires(this.sim, 'external', forced, 'unavailable', o.unavailableProbability)) {
+    if (this.isDown()) {
       this.counts.down++;
+      return { reply: { kind: 'error', code: 'UNAVAILABLE' } };
+    }
+    if (faultFires(this.sim, 'external', forced, 'unavailable', o.unavailableProbability)) {
+      this.counts.unavailable++;
       return { reply: { kind: 'error', code: 'UNAVAILABLE' } };
     }
     if (faultFires(this.sim, 'external', forced, 'error-before', o.errorBeforeProbability)) {
