@@ -1,0 +1,233 @@
+/**
+ * The simulated SQL database engine: a deterministic in-memory state machine
+ * with Postgres' isolation semantics, driven one statement at a time.
+ *
+ * Each method is one SQL statement of one transaction, so a caller (a test,
+ * or later the simulator's database process) interleaves the statements of
+ * concurrent transactions in any order it chooses:
+ *
+ * | engine operation                          | Postgres statement                                              |
+ * |-------------------------------------------|-----------------------------------------------------------------|
+ * | begin(level)                              | BEGIN ISOLATION LEVEL <level>                                   |
+ * | selectByKey(tx, t, k)                     | SELECT * FROM t WHERE pk = $k                                   |
+ * | selectWhere(tx, t, p)                     | SELECT * FROM t WHERE <p> ORDER BY pk                           |
+ * | selectForUpdate(tx, t, k)                 | SELECT * FROM t WHERE pk = $k FOR UPDATE                        |
+ * | selectForUpdateWhere(tx, t, p)            | SELECT * FROM t WHERE <p> ORDER BY pk FOR UPDATE                |
+ * | insert(tx, t, row)                        | INSERT INTO t (...) VALUES (...)                                |
+ * | insertIfAbsent(tx, t, row)                | INSERT INTO t (...) VALUES (...) ON CONFLICT DO NOTHING         |
+ * | updateByKey(tx, t, k, set, p?)            | UPDATE t SET <set> WHERE pk = $k [AND <p>]  (row count)         |
+ * | updateWhere(tx, t, p, set)                | UPDATE t SET <set> WHERE <p>                                    |
+ * | deleteByKey(tx, t, k, p?) / deleteWhere   | DELETE FROM t WHERE pk = $k [AND <p>] / DELETE FROM t WHERE <p> |
+ * | commit(tx) / rollback(tx)                 | COMMIT / ROLLBACK                                               |
+ * | resume(tx)                                | (none: the blocked statement's lock wait continues)             |
+ *
+ * A statement that must wait for a row lock returns `blocked` and stays
+ * parked in its transaction; `resume` continues it (no new snapshot), and
+ * `runnable` lists the parked transactions whose blocker has ended. While a
+ * statement is parked the transaction accepts no other statement, as a
+ * Postgres connection does not. Expected failures are result values;
+ * misuse (unknown table, a statement on a parked transaction) throws.
+ */
+import { matchingKeys, newEngineState, readRow, statementSnapshot, tableOf, type EngineState } from './engine-state.ts';
+import { runInsert } from './insert-row.ts';
+import { completesDangerousStructure, noteRead } from './ssi-tracker.ts';
+import { SqlTable, type TableSchema } from './sql-table.ts';
+import { SqlTransaction, type TxStatus } from './sql-transaction.ts';
+import { ALL_ROWS, ok, sqlError, type IsolationLevel, type Predicate, type Row, type RowKey, type SetClause, type SqlResult, type TxId } from './sql-types.ts';
+import { prune, releaseEffects } from './tx-abort.ts';
+import { runScan, startScan } from './write-scan.ts';
+
+export interface SqlDatabaseOptions {
+  /** The default isolation level of BEGIN (Postgres' default_transaction_isolation). */
+  readonly level: IsolationLevel;
+  readonly tables: readonly TableSchema[];
+  /** Postgres' lock_timeout in virtual ms; null or absent waits forever. */
+  readonly lockTimeoutMs?: number | null;
+}
+
+export class SqlDatabase {
+  readonly level: IsolationLevel;
+  private readonly state: EngineState;
+  private nextTx = 1;
+
+  constructor(options: SqlDatabaseOptions) {
+    this.level = options.level;
+    const tables = new Map(options.tables.map((schema) => [schema.name, new SqlTable(schema)]));
+    this.state = newEngineState(tables, options.lockTimeoutMs ?? null);
+  }
+
+  /** Sets the virtual time (ms) that lock timeouts are measured in. */
+  setTime(nowMs: number): void {
+    this.state.now = nowMs;
+  }
+
+  /** Loads rows as one committed transaction (test and world setup). */
+  load(table: string, rows: readonly Row[]): void {
+    const tx = this.begin('read-committed');
+    for (const row of rows) {
+      const result = this.insert(tx, table, row);
+      if (result.kind !== 'ok') throw new Error(`loading ${table}: ${JSON.stringify(result)}`);
+    }
+    this.commit(tx);
+  }
+
+  begin(level: IsolationLevel = this.level): TxId {
+    const tx = new SqlTransaction(this.nextTx++, level);
+    this.state.txs.set(tx.id, tx);
+    return tx.id;
+  }
+
+  selectByKey(id: TxId, table: string, key: RowKey): SqlResult {
+    return this.statement(id, (tx) => {
+      const t = tableOf(this.state, table);
+      const row = readRow(tx, t, key, statementSnapshot(this.state, tx));
+      noteRead(this.state, tx, table, (r) => r[t.schema.primaryKey] === key);
+      return ok(row === null ? [] : [row]);
+    });
+  }
+
+  selectWhere(id: TxId, table: string, where: Predicate = ALL_ROWS): SqlResult {
+    return this.statement(id, (tx) => {
+      const t = tableOf(this.state, table);
+      const snapshot = statementSnapshot(this.state, tx);
+      const rows = matchingKeys(tx, t, where, snapshot).map((key) => readRow(tx, t, key, snapshot)!);
+      noteRead(this.state, tx, table, where.test);
+      return ok(rows);
+    });
+  }
+
+  selectForUpdate(id: TxId, table: string, key: RowKey): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, ALL_ROWS, { kind: 'lock' }, key));
+  }
+
+  selectForUpdateWhere(id: TxId, table: string, where: Predicate): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, where, { kind: 'lock' }, null));
+  }
+
+  insert(id: TxId, table: string, row: Row): SqlResult {
+    return this.statement(id, (tx) => runInsert(this.state, tx, { kind: 'insert', table, row, ifAbsent: false }));
+  }
+
+  insertIfAbsent(id: TxId, table: string, row: Row): SqlResult {
+    return this.statement(id, (tx) => runInsert(this.state, tx, { kind: 'insert', table, row, ifAbsent: true }));
+  }
+
+  /** UPDATE by key; `where` adds a condition (the conditional update), and rowCount says whether it held. */
+  updateByKey(id: TxId, table: string, key: RowKey, set: SetClause, where: Predicate = ALL_ROWS): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, where, { kind: 'update', set }, key));
+  }
+
+  updateWhere(id: TxId, table: string, where: Predicate, set: SetClause): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, where, { kind: 'update', set }, null));
+  }
+
+  deleteByKey(id: TxId, table: string, key: RowKey, where: Predicate = ALL_ROWS): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, where, { kind: 'delete' }, key));
+  }
+
+  deleteWhere(id: TxId, table: string, where: Predicate): SqlResult {
+    return this.statement(id, (tx) => startScan(this.state, tx, table, where, { kind: 'delete' }, null));
+  }
+
+  /** Continues the statement `id` is blocked in: its result, or `blocked` again. */
+  resume(id: TxId): SqlResult {
+    const tx = this.lookup(id);
+    const pending = tx?.pending ?? null;
+    if (tx === undefined || pending === null) throw new Error(`transaction ${id} has no blocked statement to resume`);
+    return pending.kind === 'scan' ? runScan(this.state, tx, pending) : runInsert(this.state, tx, pending);
+  }
+
+  commit(id: TxId): SqlResult {
+    const tx = this.lookup(id);
+    if (tx === undefined || !tx.open) return sqlError('NO_TRANSACTION', `there is no transaction ${id} in progress`);
+    if (tx.pending !== null) throw new Error(`transaction ${id} is blocked in a statement; resume it first`);
+    if (tx.status === 'aborted') return this.end(tx, sqlError('TX_ABORTED', `transaction ${id} was aborted; COMMIT rolled it back`));
+    if (completesDangerousStructure(this.state, tx)) {
+      releaseEffects(this.state, tx);
+      return this.end(tx, sqlError('SERIALIZATION_FAILURE', 'could not serialize access due to read/write dependencies among transactions'));
+    }
+    const seq = ++this.state.seq;
+    for (const write of tx.allWrites()) {
+      tableOf(this.state, write.table).install(write.key, { seq, row: write.after, tx: id });
+    }
+    tx.commitSeq = seq;
+    tx.status = 'committed';
+    this.state.locks.releaseAll(id);
+    prune(this.state);
+    return ok([], 0);
+  }
+
+  /** ROLLBACK; like Postgres, rolling back a transaction that is not in progress is harmless. */
+  rollback(id: TxId): SqlResult {
+    const tx = this.lookup(id);
+    if (tx === undefined || !tx.open) return ok([], 0);
+    releaseEffects(this.state, tx);
+    return this.end(tx, ok([], 0));
+  }
+
+  /** A database restart: every open transaction rolls back; committed data stays. */
+  restart(): void {
+    for (const tx of this.state.txs.values()) {
+      if (!tx.open) continue;
+      releaseEffects(this.state, tx);
+      tx.status = 'rolled-back';
+    }
+    prune(this.state);
+  }
+
+  /** Ground truth: the committed rows of a table in key order, whatever is in flight. */
+  committedRows(table: string): Row[] {
+    const t = tableOf(this.state, table);
+    const rows: Row[] = [];
+    for (const key of t.keys()) {
+      const row = t.newest(key)?.row ?? null;
+      if (row !== null) rows.push(row);
+    }
+    return rows;
+  }
+
+  committedRow(table: string, key: RowKey): Row | null {
+    return tableOf(this.state, table).newest(key)?.row ?? null;
+  }
+
+  /** The transaction `id` is waiting for, or null. */
+  waitingFor(id: TxId): TxId | null {
+    return this.lookup(id)?.waitingFor ?? null;
+  }
+
+  /** Blocked transactions whose blocker has ended or aborted: resuming them makes progress. */
+  runnable(): TxId[] {
+    const out: TxId[] = [];
+    for (const tx of this.state.txs.values()) {
+      if (tx.pending === null || tx.waitingFor === null) continue;
+      if (this.state.txs.get(tx.waitingFor)?.status !== 'active') out.push(tx.id);
+    }
+    return out;
+  }
+
+  status(id: TxId): TxStatus | 'ended' {
+    return this.lookup(id)?.status ?? 'ended';
+  }
+
+  private lookup(id: TxId): SqlTransaction | undefined {
+    if (!Number.isInteger(id) || id < 1 || id >= this.nextTx) throw new Error(`no transaction ${id} was ever begun`);
+    return this.state.txs.get(id);
+  }
+
+  private statement(id: TxId, body: (tx: SqlTransaction) => SqlResult): SqlResult {
+    const tx = this.lookup(id);
+    if (tx === undefined || !tx.open) return sqlError('NO_TRANSACTION', `there is no transaction ${id} in progress`);
+    if (tx.pending !== null) throw new Error(`transaction ${id} is blocked in a statement; resume it first`);
+    if (tx.status === 'aborted') {
+      return sqlError('TX_ABORTED', 'current transaction is aborted, commands ignored until end of transaction block');
+    }
+    return body(tx);
+  }
+
+  private end(tx: SqlTransaction, result: SqlResult): SqlResult {
+    tx.status = 'rolled-back';
+    this.state.locks.releaseAll(tx.id);
+    prune(this.state);
+    return result;
+  }
+}
