@@ -13,11 +13,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { HB, heartbeatBuffer, heartbeatSlot, heartbeatThreads } from '../sim/kernel/heartbeat.ts';
-import { formatRunaway, type RunawayReport } from './format/runaway-report.ts';
+import { EVENT_TURNS_MAX, formatRunaway, type RunawayReport } from './format/runaway-report.ts';
 import { EXIT_VIOLATION } from './outcome.ts';
 
 /** Default wall-clock budget of one simulated event, in ms; `--event-budget-ms` changes it. */
 export const EVENT_BUDGET_MS_DEFAULT = 10_000;
+
 const POLL_MS = 100;
 
 const BOOTSTRAP = new URL('./supervised-main.mjs', import.meta.url);
@@ -80,8 +81,10 @@ function findStuck(buffer: SharedArrayBuffer, seen: Map<number, { tick: number; 
       seen.set(t, { tick, sinceMs: now });
       continue;
     }
-    if (now - last.sinceMs > budgetMs) {
+    const turns = Atomics.load(hb, HB.turns);
+    if (now - last.sinceMs > budgetMs || turns > EVENT_TURNS_MAX) {
       return {
+        turns,
         seed: Atomics.load(hb, HB.seedKnown) === 1 ? Atomics.load(hb, HB.seed) : null,
         step: Atomics.load(hb, HB.step),
         timeMs: Atomics.load(hb, HB.timeMs),

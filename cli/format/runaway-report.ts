@@ -7,11 +7,20 @@
  */
 import { shellLine } from './shell-quote.ts';
 
+/**
+ * Microtask turns (promises created) one simulated event may take, the
+ * watchdog's second budget. A normal event takes a handful; code spinning on
+ * `await` reaches this within a second or two, before the wall-clock budget.
+ */
+export const EVENT_TURNS_MAX = 10_000_000;
+
 export interface RunawayReport {
   seed: number | null;
   step: number;
   timeMs: number;
   wallMs: number;
+  /** Microtask turns (promises created) the event took. */
+  turns: number;
 }
 
 function flag(args: readonly string[], name: string): string | undefined {
@@ -38,11 +47,11 @@ export function formatRunaway(r: RunawayReport, args: readonly string[], budgetM
   const where = r.seed === null ? `step ${r.step}` : `seed ${r.seed}, step ${r.step}`;
   const replay = runawayReplay(args, r.seed);
   if (args.includes('--json')) {
-    return JSON.stringify({ ok: false, violation: { invariant: 'Runaway', seed: r.seed, step: r.step, timeMs: r.timeMs, wallMs: r.wallMs, eventBudgetMs: budgetMs, replay } }, null, 2);
+    return JSON.stringify({ ok: false, violation: { invariant: 'Runaway', seed: r.seed, step: r.step, timeMs: r.timeMs, wallMs: r.wallMs, turns: r.turns, eventBudgetMs: budgetMs, replay } }, null, 2);
   }
   return [
     `VIOLATION Runaway ${where}, ${r.timeMs} ms virtual`,
     `replay: ${replay}`,
-    `  one event ran for ${r.wallMs} ms of wall-clock time, over the budget of ${budgetMs} ms (--event-budget-ms): the design is stuck in a busy loop or spins on microtasks without ever waiting on a port; the run was stopped`,
+    `  one event ran for ${r.wallMs} ms of wall-clock time and ${r.turns} microtask turns (budgets: ${budgetMs} ms, --event-budget-ms, and ${EVENT_TURNS_MAX} turns): the design is stuck in a busy loop or spins on microtasks without ever waiting on a port; the run was stopped`,
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export const HB = {
   /** Step (event count) and virtual time of the event under way. */
   step: 4,
   timeMs: 5,
+  /** Promises created since the event began: the microtask turns its code took. */
+  turns: 6,
   size: 8,
 } as const;
 
@@ -45,6 +47,8 @@ export function heartbeatThreads(buffer: SharedArrayBuffer): number {
   return Math.min(Atomics.load(new Int32Array(buffer, 0, 1), 0), HEARTBEAT_THREADS_MAX);
 }
 
+import { promiseHooks } from 'node:v8';
+
 let sharedBuffer: SharedArrayBuffer | null = null;
 let mine: Int32Array | null = null;
 
@@ -53,7 +57,12 @@ export function installHeartbeat(buffer: SharedArrayBuffer): void {
   const slot = Atomics.add(new Int32Array(buffer, 0, 1), 0, 1);
   if (slot >= HEARTBEAT_THREADS_MAX) return;
   sharedBuffer = buffer;
-  mine = heartbeatSlot(buffer, slot);
+  const hb = (mine = heartbeatSlot(buffer, slot));
+  // Counting every promise costs a few per cent, so only supervised threads do it: the
+  // watchdog stops an event whose code spins through more microtask turns than its budget.
+  promiseHooks.onInit(() => {
+    hb[HB.turns]++;
+  });
 }
 
 /** The buffer to hand to threads this one starts, if it is supervised. */

@@ -152,6 +152,7 @@ export class Simulator {
       if (hb !== null) {
         hb[HB.step] = this.steps;
         hb[HB.timeMs] = ev.time;
+        hb[HB.turns] = 0;
         hb[HB.inEvent] = 1;
       }
       this.choice.noteDispatch?.(ev);

@@ -48,13 +48,13 @@ describe('runawayReplay', () => {
 });
 
 describe('formatRunaway', () => {
-  const stuck = { seed: 11, step: 4, timeMs: 1560, wallMs: 2031 };
+  const stuck = { seed: 11, step: 4, timeMs: 1560, wallMs: 2031, turns: 12 };
 
   it('text: the invariant, seed, step and virtual time, then the replay line, then what happened', () => {
     const lines = formatRunaway(stuck, ['explore', 'bank-transfer', '--design', 'naive'], 2000).split('\n');
     expect(lines[0]).toBe('VIOLATION Runaway seed 11, step 4, 1560 ms virtual');
     expect(lines[1]).toBe('replay: npx moneysim replay bank-transfer --design naive --seed 11');
-    expect(lines[2]).toContain('one event ran for 2031 ms of wall-clock time, over the budget of 2000 ms (--event-budget-ms)');
+    expect(lines[2]).toContain('one event ran for 2031 ms of wall-clock time and 12 microtask turns (budgets: 2000 ms, --event-budget-ms, and 10000000 turns)');
     expect(formatRunaway({ ...stuck, seed: null }, ['run', 'bank-transfer/happy-path'], 2000).split('\n')[0]).toBe('VIOLATION Runaway step 4, 1560 ms virtual');
   });
 
@@ -62,7 +62,7 @@ describe('formatRunaway', () => {
     const report = JSON.parse(formatRunaway(stuck, ['explore', 'bank-transfer', '--json'], 2000));
     expect(report).toEqual({
       ok: false,
-      violation: { invariant: 'Runaway', seed: 11, step: 4, timeMs: 1560, wallMs: 2031, eventBudgetMs: 2000, replay: 'npx moneysim replay bank-transfer --design reference --seed 11' },
+      violation: { invariant: 'Runaway', seed: 11, step: 4, timeMs: 1560, wallMs: 2031, turns: 12, eventBudgetMs: 2000, replay: 'npx moneysim replay bank-transfer --design reference --seed 11' },
     });
   });
 });

@@ -35,7 +35,7 @@ function expectRunaway(r: ReturnType<typeof moneysim>, what: string): { seed: nu
   const lines = r.stdout.split('\n');
   expect(lines[0]).toMatch(RUNAWAY_HEAD);
   expect(lines[1]).toMatch(/^replay: npx moneysim /);
-  expect(lines[2]).toContain('over the budget of');
+  expect(lines[2]).toMatch(/microtask turns \(budgets: \d+ ms, --event-budget-ms, and 10000000 turns\)/);
   return { seed: Number(RUNAWAY_HEAD.exec(lines[0]!)![1]), replay: lines[1]!.slice('replay: '.length) };
 }
 
@@ -48,6 +48,17 @@ describe('the watchdog stops designs that never yield', () => {
     const replayed = expectRunaway(again, 'its replay');
     expect(replayed.seed).toBe(found.seed);
   }, 120_000);
+
+  it('a microtask spin is stopped by the turn budget long before the default 10 s wall-clock budget', () => {
+    const started = performance.now();
+    const r = moneysim('explore', 'bank-transfer', '--design', design('spins-microtasks'));
+    const elapsedMs = performance.now() - started;
+    expectRunaway(r, 'spins-microtasks (default budget)');
+    const turns = Number(/and (\d+) microtask turns/.exec(r.stdout)![1]);
+    console.log(`microtask spin stopped after ${Math.round(elapsedMs)} ms and ${turns} turns`);
+    expect(turns).toBeGreaterThan(10_000_000);
+    expect(elapsedMs).toBeLessThan(10_000);
+  }, 60_000);
 
   it('a busy loop: Runaway within 60 s, also with --workers 2, and the same seed either way', () => {
     const serial = expectRunaway(moneysim('explore', 'bank-transfer', '--design', design('busy-loop'), '--event-budget-ms', '2000'), 'busy-loop');
