@@ -25,11 +25,12 @@ export function schedulePartitions(sim: Simulator, control: SimProcess, net: Net
 }
 
 export function healWorld(sim: Simulator, net: Network, external: ExternalInstitution, ledger: InternalLedger, api: SimProcess): void {
-  net.options = { ...net.options, lossProbability: 0, duplicateProbability: 0, slowProbability: 0 };
+  net.options = { ...net.options, lossProbability: 0, duplicateProbability: 0, slowProbability: 0, lateRequestProbability: 0 };
   net.partitions.healAll();
   external.options = {
     ...external.options,
     downWindows: [],
+    unavailableProbability: 0,
     errorBeforeProbability: 0,
     errorAfterProbability: 0,
     lostReplyProbability: 0,
