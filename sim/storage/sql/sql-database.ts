@@ -30,11 +30,11 @@
  */
 import { matchingKeys, newEngineState, readRow, statementSnapshot, tableOf, type EngineState } from './engine-state.ts';
 import { runInsert } from './insert-row.ts';
-import { completesDangerousStructure, noteRead } from './ssi-tracker.ts';
+import { noteRead } from './ssi-tracker.ts';
 import { SqlTable, type TableSchema } from './sql-table.ts';
 import { SqlTransaction, type TxStatus } from './sql-transaction.ts';
 import { ALL_ROWS, ok, sqlError, type IsolationLevel, type Predicate, type Row, type RowKey, type SetClause, type SqlResult, type TxId } from './sql-types.ts';
-import { prune, releaseEffects } from './tx-abort.ts';
+import { commitTx, rollbackTx } from './tx-commit.ts';
 import { runScan, startScan } from './write-scan.ts';
 
 export interface SqlDatabaseOptions {
@@ -141,38 +141,18 @@ export class SqlDatabase {
     const tx = this.lookup(id);
     if (tx === undefined || !tx.open) return sqlError('NO_TRANSACTION', `there is no transaction ${id} in progress`);
     if (tx.pending !== null) throw new Error(`transaction ${id} is blocked in a statement; resume it first`);
-    if (tx.status === 'aborted') return this.end(tx, sqlError('TX_ABORTED', `transaction ${id} was aborted; COMMIT rolled it back`));
-    if (completesDangerousStructure(this.state, tx)) {
-      releaseEffects(this.state, tx);
-      return this.end(tx, sqlError('SERIALIZATION_FAILURE', 'could not serialize access due to read/write dependencies among transactions'));
-    }
-    const seq = ++this.state.seq;
-    for (const write of tx.allWrites()) {
-      tableOf(this.state, write.table).install(write.key, { seq, row: write.after, tx: id });
-    }
-    tx.commitSeq = seq;
-    tx.status = 'committed';
-    this.state.locks.releaseAll(id);
-    prune(this.state);
-    return ok([], 0);
+    return commitTx(this.state, tx);
   }
 
   /** ROLLBACK; like Postgres, rolling back a transaction that is not in progress is harmless. */
   rollback(id: TxId): SqlResult {
     const tx = this.lookup(id);
-    if (tx === undefined || !tx.open) return ok([], 0);
-    releaseEffects(this.state, tx);
-    return this.end(tx, ok([], 0));
+    return tx === undefined || !tx.open ? ok([], 0) : rollbackTx(this.state, tx);
   }
 
   /** A database restart: every open transaction rolls back; committed data stays. */
   restart(): void {
-    for (const tx of this.state.txs.values()) {
-      if (!tx.open) continue;
-      releaseEffects(this.state, tx);
-      tx.status = 'rolled-back';
-    }
-    prune(this.state);
+    for (const tx of [...this.state.txs.values()]) if (tx.open) rollbackTx(this.state, tx);
   }
 
   /** Ground truth: the committed rows of a table in key order, whatever is in flight. */
@@ -222,12 +202,5 @@ export class SqlDatabase {
       return sqlError('TX_ABORTED', 'current transaction is aborted, commands ignored until end of transaction block');
     }
     return body(tx);
-  }
-
-  private end(tx: SqlTransaction, result: SqlResult): SqlResult {
-    tx.status = 'rolled-back';
-    this.state.locks.releaseAll(tx.id);
-    prune(this.state);
-    return result;
   }
 }
