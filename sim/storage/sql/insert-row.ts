@@ -13,7 +13,7 @@
 import { statementSnapshot, tableOf, type EngineState } from './engine-state.ts';
 import { stopWaiting, waitFor } from './lock-wait.ts';
 import type { PendingInsert } from './pending-statement.ts';
-import { noteWrite } from './ssi-tracker.ts';
+import { noteRead, noteWrite } from './ssi-tracker.ts';
 import type { SqlTransaction } from './sql-transaction.ts';
 import { ok, type SqlResult } from './sql-types.ts';
 import { abortTx } from './tx-abort.ts';
@@ -24,6 +24,9 @@ export function runInsert(state: EngineState, tx: SqlTransaction, insert: Pendin
   const table = tableOf(state, insert.table);
   const snapshot = statementSnapshot(state, tx);
   const key = table.keyOf(insert.row);
+  const pk = table.schema.primaryKey;
+  // Whether the key exists is something the INSERT reads; serializable transactions must record it.
+  if (tx.pending === null) noteRead(state, tx, insert.table, (row) => row[pk] === key);
   const holder = state.locks.holder(insert.table, key);
   if (holder !== undefined && holder !== tx.id) {
     tx.pending = insert;
@@ -35,7 +38,7 @@ export function runInsert(state: EngineState, tx: SqlTransaction, insert: Pendin
   const newest = table.newest(key);
   const exists = own !== undefined ? own.after !== null : newest?.row != null;
   if (exists) {
-    const message = `duplicate key value violates unique constraint: ${insert.table}.${table.schema.primaryKey} = ${JSON.stringify(key)}`;
+    const message = `duplicate key value violates unique constraint: ${insert.table}.${pk} = ${JSON.stringify(key)}`;
     if (!insert.ifAbsent) return abortTx(state, tx, 'UNIQUE_VIOLATION', message);
     if (own === undefined && tx.level !== 'read-committed' && newest!.seq > snapshot) {
       return abortTx(state, tx, 'SERIALIZATION_FAILURE', `could not serialize access due to concurrent insert of ${insert.table}/${key}`);
