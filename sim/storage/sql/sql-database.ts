@@ -4,22 +4,12 @@
  *
  * Each method is one SQL statement of one transaction, so a caller (a test,
  * or later the simulator's database process) interleaves the statements of
- * concurrent transactions in any order it chooses:
- *
- * | engine operation                          | Postgres statement                                              |
- * |-------------------------------------------|-----------------------------------------------------------------|
- * | begin(level)                              | BEGIN ISOLATION LEVEL <level>                                   |
- * | selectByKey(tx, t, k)                     | SELECT * FROM t WHERE pk = $k                                   |
- * | selectWhere(tx, t, p)                     | SELECT * FROM t WHERE <p> ORDER BY pk                           |
- * | selectForUpdate(tx, t, k)                 | SELECT * FROM t WHERE pk = $k FOR UPDATE                        |
- * | selectForUpdateWhere(tx, t, p)            | SELECT * FROM t WHERE <p> ORDER BY pk FOR UPDATE                |
- * | insert(tx, t, row)                        | INSERT INTO t (...) VALUES (...)                                |
- * | insertIfAbsent(tx, t, row)                | INSERT INTO t (...) VALUES (...) ON CONFLICT DO NOTHING         |
- * | updateByKey(tx, t, k, set, p?)            | UPDATE t SET <set> WHERE pk = $k [AND <p>]  (row count)         |
- * | updateWhere(tx, t, p, set)                | UPDATE t SET <set> WHERE <p>                                    |
- * | deleteByKey(tx, t, k, p?) / deleteWhere   | DELETE FROM t WHERE pk = $k [AND <p>] / DELETE FROM t WHERE <p> |
- * | commit(tx) / rollback(tx)                 | COMMIT / ROLLBACK                                               |
- * | resume(tx)                                | (none: the blocked statement's lock wait continues)             |
+ * concurrent transactions in any order it chooses. begin is BEGIN ISOLATION LEVEL <level>; every other method is one
+ * statement, mapped onto Postgres in sql-statement.ts (selectByKey is
+ * `SELECT * FROM t WHERE pk = $1`, updateByKey with a `where` is the
+ * conditional `UPDATE t SET ... WHERE pk = $1 AND <where>` whose row count
+ * says whether it held, insertIfAbsent is `INSERT ... ON CONFLICT DO
+ * NOTHING`, and so on). `resume` is no statement: it continues a lock wait.
  *
  * A statement that must wait for a row lock returns `blocked` and stays
  * parked in its transaction; `resume` continues it (no new snapshot), and
@@ -32,7 +22,7 @@ import { matchingKeys, newEngineState, readRow, statementSnapshot, tableOf, type
 import { runInsert } from './insert-row.ts';
 import { noteRead } from './ssi-tracker.ts';
 import { SqlTable, type TableSchema } from './sql-table.ts';
-import { SqlTransaction, type TxStatus } from './sql-transaction.ts';
+import { SqlTransaction } from './sql-transaction.ts';
 import { ALL_ROWS, ok, sqlError, type IsolationLevel, type Predicate, type Row, type RowKey, type SetClause, type SqlResult, type TxId } from './sql-types.ts';
 import { commitTx, rollbackTx } from './tx-commit.ts';
 import { runScan, startScan } from './write-scan.ts';
@@ -166,11 +156,16 @@ export class SqlDatabase {
     return rows;
   }
 
+  /** The primary-key column of a table, for rendering statements (see sql-statement.ts). */
+  primaryKey(table: string): string {
+    return tableOf(this.state, table).schema.primaryKey;
+  }
+
   committedRow(table: string, key: RowKey): Row | null {
     return tableOf(this.state, table).newest(key)?.row ?? null;
   }
 
-  /** The transaction `id` is waiting for, or null. */
+  /** The transaction `id` waits for, or null. */
   waitingFor(id: TxId): TxId | null {
     return this.lookup(id)?.waitingFor ?? null;
   }
@@ -183,10 +178,6 @@ export class SqlDatabase {
       if (this.state.txs.get(tx.waitingFor)?.status !== 'active') out.push(tx.id);
     }
     return out;
-  }
-
-  status(id: TxId): TxStatus | 'ended' {
-    return this.lookup(id)?.status ?? 'ended';
   }
 
   private lookup(id: TxId): SqlTransaction | undefined {
