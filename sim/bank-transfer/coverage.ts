@@ -8,7 +8,7 @@ import type { InternalLedger } from '../fakes/internal-ledger.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
 import type { Network } from '../net/network.ts';
-import type { CrashPolicy } from './crash-policy.ts';
+import type { CrashPolicy } from '../kit/crash-policy.ts';
 import type { MobileClient } from './mobile-client.ts';
 
 /** Probes every bank-transfer sweep is expected to hit somewhere. */

@@ -9,38 +9,12 @@ import type { ForcedCallFault } from '../fakes/fault-script.ts';
 import type { LedgerOptions } from '../fakes/ledger-options.ts';
 import type { NetworkOptions } from '../net/network-options.ts';
 import type { StoreOptions } from '../storage/sim-store.ts';
+import type { CrashOptions, PartitionWindow, ScriptedCrash } from '../kit/fault-options.ts';
+
+export type { CrashOptions, PartitionWindow, ScriptedCrash };
 
 export const PROCESS_NAMES = ['mobile', 'api', 'external', 'ledger'] as const;
 export type ProcessName = (typeof PROCESS_NAMES)[number];
-
-export interface CrashOptions {
-  /** Probability, per event the coordinator handles, that it crashes just before it. */
-  probability: number;
-  /** No more random crashes than this per run. */
-  maxCrashes: number;
-  restartDelayMsMin: number;
-  restartDelayMsMax: number;
-}
-
-export interface PartitionWindow {
-  between: [ProcessName, ProcessName];
-  fromMs: number;
-  toMs: number;
-}
-
-export interface ScriptedCrash {
-  /**
-   * Crash on the nth (1-based) event of this phase reaching the coordinator:
-   * just before it handles the event (`when: 'before'`, the default) or right
-   * after it handled it and the code the event woke ran to its next await
-   * (`when: 'after'`). Tying a crash to an event rather than an instant keeps a
-   * scenario meaningful for every design, whatever its internal timers.
-   */
-  on?: { phase: 'request' | 'reply' | 'store' | 'timer'; method?: string; nth: number; when?: 'before' | 'after' };
-  /** Or crash at this instant. */
-  atMs?: number;
-  restartAfterMs: number;
-}
 
 export interface AccountSpec {
   accountId: string;
@@ -81,7 +55,7 @@ export interface BankTransferConfig {
   ledger: LedgerOptions;
   store: StoreOptions;
   crash: CrashOptions;
-  partitions: PartitionWindow[];
+  partitions: Array<PartitionWindow & { between: [ProcessName, ProcessName] }>;
   /** Faults are active until this instant; then everything heals. */
   faultPhaseMs: number;
   /** After healing, work must drain within this bound. */

@@ -21,10 +21,7 @@ export interface GroundTruth {
   heldInMemory(): readonly string[];
 }
 
-export interface Finding {
-  invariant: string;
-  message: string;
-}
+export type { Finding } from '../../kit/world-run.ts';
 
 /** Every transfer id any party knows of, in a stable order. */
 export function knownTransferIds(g: GroundTruth): string[] {

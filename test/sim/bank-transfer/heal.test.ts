@@ -18,13 +18,12 @@ const probabilities = (o: object): Array<[string, number]> =>
 describe('healWorld', () => {
   it('sets every fault probability of the network, the institution and the ledger to zero', () => {
     const sim = new Simulator(new ReplayChoiceSource([]), new TraceRecorder(false));
-    const api = sim.addProcess('api', true);
     const all = (o: object) => Object.fromEntries(probabilities(o).map(([k]) => [k, 0.5]));
     const net = new Network(sim, { ...calmNetwork, ...all(calmNetwork) });
     const script = new FaultScript([]);
     const external = new ExternalInstitution(sim, { ...calmExternal, ...all(calmExternal), downWindows: [{ fromMs: 0, toMs: 10 }] }, script, []);
     const ledger = new InternalLedger(sim, { ...calmLedger, ...all(calmLedger) }, script);
-    healWorld(sim, net, external, ledger, api);
+    healWorld(net, external, ledger);
     for (const o of [net.options, external.options, ledger.options]) {
       for (const [k, v] of probabilities(o)) expect([k, v]).toEqual([k, 0]);
     }

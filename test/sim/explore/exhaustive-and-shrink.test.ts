@@ -37,7 +37,7 @@ describe('exhaustive exploration and shrinking', () => {
     expect(result.kind).toBe('pass');
     expect(result.exhausted).toBe(true);
     expect(result.schedules).toBeGreaterThan(1000);
-  });
+  }, 60_000);
 
   it('a schedule limit below the space size reports the space as not exhausted', async () => {
     const result = await explore(await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 50, sleepSets: true } }));

@@ -1,5 +1,6 @@
 /**
- * Decides when the coordinator crashes and when it comes back.
+ * Decides when a crashable process (a system's coordinator) crashes and
+ * when it comes back.
  *
  * Scripted crashes fire on the nth matching event about to reach the
  * coordinator ("when the first cashOut reply arrives") or at an instant.
@@ -12,7 +13,7 @@ import { chance, intBetween } from '../choice/choice-source.ts';
 import type { SimEvent } from '../kernel/sim-event.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
-import type { CrashOptions, ScriptedCrash } from './world-config.ts';
+import type { CrashOptions, ScriptedCrash } from './fault-options.ts';
 
 export class CrashPolicy {
   healed = false;
@@ -27,7 +28,7 @@ export class CrashPolicy {
     private readonly control: SimProcess,
     private readonly options: CrashOptions,
     private readonly scripted: readonly ScriptedCrash[],
-    private readonly restart: () => void,
+    private readonly restart: (proc: SimProcess) => void,
   ) {
     this.matches = scripted.map(() => 0);
   }
@@ -79,7 +80,7 @@ export class CrashPolicy {
     this.sim.schedule(delay, this.control, 'restart', () => {
       if (proc.up) return;
       this.sim.restart(proc);
-      this.restart();
+      this.restart(proc);
     }, null, { phase: 'control' });
   }
 }
