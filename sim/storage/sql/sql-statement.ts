@@ -24,22 +24,10 @@
  * transaction the statements name.
  */
 import type { SqlDatabase } from './sql-database.ts';
-import { ALL_ROWS, type Predicate, type Row, type RowKey, type SetClause, type SqlResult, type TxId } from './sql-types.ts';
+import { ALL_ROWS, type Predicate, type RowKey, type SqlResult, type TxId } from './sql-types.ts';
 
-/** A SET clause with its text, e.g. "balance = balance - 80". */
-export interface Assignment {
-  readonly describe: string;
-  readonly set: SetClause;
-}
-
-export type SqlStatement =
-  | { readonly op: 'select' | 'selectForUpdate'; readonly table: string; readonly key: RowKey }
-  | { readonly op: 'selectWhere' | 'selectForUpdateWhere' | 'deleteWhere'; readonly table: string; readonly where: Predicate }
-  | { readonly op: 'insert' | 'insertIfAbsent'; readonly table: string; readonly row: Row }
-  | { readonly op: 'update'; readonly table: string; readonly key: RowKey; readonly assign: Assignment; readonly where?: Predicate }
-  | { readonly op: 'updateWhere'; readonly table: string; readonly where: Predicate; readonly assign: Assignment }
-  | { readonly op: 'delete'; readonly table: string; readonly key: RowKey; readonly where?: Predicate }
-  | { readonly op: 'commit' | 'rollback' };
+export type { Assignment, SqlStatement } from '../../../impl/ports/sql.ts';
+import type { SqlStatement } from '../../../impl/ports/sql.ts';
 
 const literal = (value: unknown): string => (typeof value === 'string' ? `'${value.replace(/'/g, "''")}'` : String(value));
 

@@ -1,0 +1,108 @@
+/**
+ * The simulated database as a process that others reach over the simulated
+ * network: every statement is one request and one reply, so the statements
+ * of concurrent transactions arrive as separate events and their
+ * interleaving is whatever order the network and the kernel's schedule
+ * choices give them. Explorers therefore enumerate interleavings of
+ * statements, not only of whole transactions.
+ *
+ * A statement that waits for a row lock is parked in the engine and its
+ * reply is held back until the lock holder ends (its COMMIT or ROLLBACK, or
+ * its abort as a deadlock victim, wakes every parked statement that can go
+ * on) or until the lock timeout, which is a timer of the database process.
+ * A database restart (`restart`) rolls back every open transaction; their
+ * parked statements never answer, like a dropped connection.
+ *
+ * The database process is marked crashable so that requests resume code in
+ * it and the kernel drains microtasks after them; only a world that lists it
+ * among its crashable processes ever crashes it.
+ */
+import type { Json } from '../../../impl/ports/ports.ts';
+import type { IsolationLevel, SqlResult, SqlStatement, TxId } from '../../../impl/ports/sql.ts';
+import type { Simulator } from '../../kernel/simulator.ts';
+import type { SimProcess } from '../../kernel/sim-process.ts';
+import type { Network, ServiceResponse } from '../../net/network.ts';
+import type { SqlDatabase } from './sql-database.ts';
+import { executeStatement, toSql } from './sql-statement.ts';
+
+export interface SqlServiceOptions {
+  /** Postgres' lock_timeout in virtual ms, checked by a timer of the database process; null waits forever. */
+  lockTimeoutMs: number | null;
+}
+
+type Resolve = (response: ServiceResponse) => void;
+
+export class SqlService {
+  /** Statements parked on a row lock, by transaction, with the reply they owe. */
+  private readonly parked = new Map<TxId, Resolve>();
+  /** Statements executed, for coverage. */
+  statements = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly proc: SimProcess,
+    readonly db: SqlDatabase,
+    private readonly options: SqlServiceOptions,
+  ) {}
+
+  /** Registers the database on the network under `name`. */
+  register(net: Network, name: string): void {
+    net.register(name, this.proc, (method, body) => this.handle(method, body));
+  }
+
+  /** Rolls back every open transaction; committed data stays. Parked statements never answer. */
+  restart(): void {
+    this.parked.clear();
+    this.db.restart();
+  }
+
+  private handle(method: string, body: Json): ServiceResponse | Promise<ServiceResponse> {
+    this.db.setTime(this.sim.now);
+    if (method === 'begin') {
+      const level = (body as { level?: IsolationLevel } | null)?.level;
+      const tx = this.db.begin(level ?? undefined);
+      this.note(`BEGIN${level === undefined ? '' : ` ISOLATION LEVEL ${level.toUpperCase().replace('-', ' ')}`} -- tx ${tx}`);
+      return reply({ tx });
+    }
+    const { tx, statement } = body as unknown as { tx: TxId; statement: SqlStatement };
+    this.statements++;
+    this.note(`tx ${tx}: ${toSql(statement, (t) => this.db.primaryKey(t))}`);
+    const result = executeStatement(this.db, tx, statement);
+    if (result.kind !== 'blocked') {
+      this.wakeParked();
+      return reply(result);
+    }
+    return new Promise<ServiceResponse>((resolve) => {
+      this.parked.set(tx, resolve);
+      const timeout = this.options.lockTimeoutMs;
+      if (timeout !== null) this.sim.schedule(timeout, this.proc, 'lock timeout', null, () => this.resume(tx), { phase: 'timer' });
+    });
+  }
+
+  /** Continues every parked statement whose blocker has ended. */
+  private wakeParked(): void {
+    for (const tx of this.db.runnable()) this.resume(tx);
+  }
+
+  private resume(tx: TxId): void {
+    const resolve = this.parked.get(tx);
+    if (resolve === undefined || this.db.waitingFor(tx) === null) return;
+    this.db.setTime(this.sim.now);
+    const result = this.db.resume(tx);
+    if (result.kind === 'blocked') return;
+    this.parked.delete(tx);
+    this.note(`tx ${tx}: lock wait over: ${result.kind === 'ok' ? `${result.rowCount} row(s)` : result.code}`);
+    this.sim.noteWake();
+    resolve(reply(result));
+    // An abort (deadlock, timeout) releases locks that others may be waiting for.
+    if (result.kind === 'error') this.wakeParked();
+  }
+
+  private note(text: string): void {
+    this.sim.trace.record(this.sim.steps, this.sim.now, 'store', this.proc.name, '', text);
+  }
+}
+
+function reply(value: SqlResult | { tx: TxId }): ServiceResponse {
+  return { reply: { kind: 'reply', value: value as unknown as Json } };
+}
