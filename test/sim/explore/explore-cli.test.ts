@@ -61,6 +61,11 @@ describe('explore strategies on the CLI', () => {
     const required = await runCli(...args, '--require-coverage', '--json');
     expect(required.code).toBe(1);
     expect(JSON.parse(required.out).coverage).toMatchObject({ required: true, ok: false });
+    // The text verdict never says ok when the required coverage was missed.
+    const text = await runCli(...args, '--require-coverage');
+    expect(text.code).toBe(1);
+    expect(text.out).not.toMatch(/^ok/m);
+    expect(text.out.split('\n')[0]).toMatch(/^COVERAGE NOT MET: no invariant violated, but probes .*reversal.* were never hit/);
   });
 
   it('--emit-test writes a vitest file whose import resolves from where it is written', async () => {
