@@ -13,12 +13,19 @@
  * A database restart (`restart`) rolls back every open transaction; their
  * parked statements never answer, like a dropped connection.
  *
+ * Faults, each a fault choice per statement: a slow statement (its reply
+ * comes up to `slowStatementMsMax` later), a dropped connection (the
+ * transaction is rolled back and the statement never answers: the caller
+ * times out), and a COMMIT whose reply is lost (committed, outcome unknown
+ * to the caller).
+ *
  * The database process is marked crashable so that requests resume code in
  * it and the kernel drains microtasks after them; only a world that lists it
  * among its crashable processes ever crashes it.
  */
 import type { Json } from '../../../impl/ports/ports.ts';
 import type { IsolationLevel, SqlResult, SqlStatement, TxId } from '../../../impl/ports/sql.ts';
+import { chance, intBetween } from '../../choice/choice-source.ts';
 import type { Simulator } from '../../kernel/simulator.ts';
 import type { SimProcess } from '../../kernel/sim-process.ts';
 import type { Network, ServiceResponse } from '../../net/network.ts';
@@ -28,6 +35,13 @@ import { executeStatement, toSql } from './sql-statement.ts';
 export interface SqlServiceOptions {
   /** Postgres' lock_timeout in virtual ms, checked by a timer of the database process; null waits forever. */
   lockTimeoutMs: number | null;
+  /** Per statement: its reply comes up to `slowStatementMsMax` later. */
+  slowStatementProbability?: number;
+  slowStatementMsMax?: number;
+  /** Per statement of an open transaction: the connection drops, the transaction rolls back, no reply. */
+  connectionDropProbability?: number;
+  /** Per COMMIT: it commits, but its reply is lost. */
+  lostCommitReplyProbability?: number;
 }
 
 type Resolve = (response: ServiceResponse) => void;
@@ -35,8 +49,8 @@ type Resolve = (response: ServiceResponse) => void;
 export class SqlService {
   /** Statements parked on a row lock, by transaction, with the reply they owe. */
   private readonly parked = new Map<TxId, Resolve>();
-  /** Statements executed, for coverage. */
-  statements = 0;
+  /** Statements executed and faults fired, for coverage. */
+  readonly counts = { statements: 0, slow: 0, connectionDrops: 0, lostCommitReplies: 0, restarts: 0 };
 
   constructor(
     private readonly sim: Simulator,
@@ -52,6 +66,7 @@ export class SqlService {
 
   /** Rolls back every open transaction; committed data stays. Parked statements never answer. */
   restart(): void {
+    this.counts.restarts++;
     this.parked.clear();
     this.db.restart();
   }
@@ -65,18 +80,57 @@ export class SqlService {
       return reply({ tx });
     }
     const { tx, statement } = body as unknown as { tx: TxId; statement: SqlStatement };
-    this.statements++;
+    this.counts.statements++;
+    const o = this.options;
+    if (chance(this.sim.choice, 'db.drop', o.connectionDropProbability ?? 0)) {
+      this.counts.connectionDrops++;
+      this.note(`tx ${tx}: connection dropped, rolled back`);
+      this.db.rollback(tx);
+      this.wakeParked();
+      return { reply: { kind: 'error', code: 'UNAVAILABLE' }, dropReply: true };
+    }
+    if (this.parked.has(tx)) return this.cancel(tx, statement);
     this.note(`tx ${tx}: ${toSql(statement, (t) => this.db.primaryKey(t))}`);
     const result = executeStatement(this.db, tx, statement);
     if (result.kind !== 'blocked') {
       this.wakeParked();
-      return reply(result);
+      return this.withFaults(statement, result);
     }
     return new Promise<ServiceResponse>((resolve) => {
       this.parked.set(tx, resolve);
       const timeout = this.options.lockTimeoutMs;
       if (timeout !== null) this.sim.schedule(timeout, this.proc, 'lock timeout', null, () => this.resume(tx), { phase: 'timer' });
     });
+  }
+
+  /**
+   * A statement for a transaction whose earlier statement still waits for a
+   * lock: the caller gave up on that one (it timed out), so, like a client
+   * that cancels, the transaction is rolled back and the waiting statement
+   * never answers. A ROLLBACK then succeeds; anything else finds no
+   * transaction.
+   */
+  private cancel(tx: TxId, statement: SqlStatement): ServiceResponse {
+    this.parked.delete(tx);
+    this.note(`tx ${tx}: cancelled while waiting for a lock, rolled back`);
+    this.db.rollback(tx);
+    this.wakeParked();
+    return reply(statement.op === 'rollback' ? { kind: 'ok', rows: [], rowCount: 0 } : { kind: 'error', code: 'NO_TRANSACTION', message: `transaction ${tx} was cancelled while waiting for a lock` });
+  }
+
+  /** The reply of a finished statement, slow or lost as the faults decide. */
+  private withFaults(statement: SqlStatement, result: SqlResult): ServiceResponse {
+    const response = reply(result);
+    const o = this.options;
+    if (statement.op === 'commit' && result.kind === 'ok' && chance(this.sim.choice, 'db.lostCommit', o.lostCommitReplyProbability ?? 0)) {
+      this.counts.lostCommitReplies++;
+      response.dropReply = true;
+    }
+    if (chance(this.sim.choice, 'db.slow', o.slowStatementProbability ?? 0)) {
+      this.counts.slow++;
+      response.extraLatencyMs = intBetween(this.sim.choice, 'db.slow', 1, o.slowStatementMsMax ?? 0);
+    }
+    return response;
   }
 
   /** Continues every parked statement whose blocker has ended. */

@@ -116,3 +116,61 @@ describe('statements interleave over the network', () => {
     expect(lostSer).toBe(0);
   });
 });
+
+describe('database faults', () => {
+  /** One client runs BEGIN; UPDATE balance = balance - 80; COMMIT against a database with the given faults. */
+  async function oneWithdrawal(options: Partial<ConstructorParameters<typeof SqlService>[3]>, lockHolder = false) {
+    const sim = new Simulator(new RandomChoiceSource(1), new TraceRecorder(true));
+    const net = new Network(sim, { ...calmNetwork });
+    const dbProc = sim.addProcess('db', true);
+    const db = new SqlDatabase({ level: 'read-committed', tables: [{ name: 'account', primaryKey: 'id' }] });
+    db.load('account', [{ id: 1, balance: 100 }]);
+    const service = new SqlService(sim, dbProc, db, { lockTimeoutMs: null, ...options });
+    service.register(net, 'db');
+    if (lockHolder) {
+      // Another transaction holds the row lock and never ends.
+      const holder = db.begin();
+      db.selectForUpdate(holder, 'account', 1);
+    }
+    const proc = sim.addProcess('client', false);
+    const outcomes: string[] = [];
+    const update: SqlStatement = { op: 'update', table: 'account', key: 1, assign: { describe: 'balance = balance - 80', set: (row) => ({ balance: (row.balance as number) - 80 }) } };
+    sim.schedule(0, proc, 'start', null, () => {
+      void (async () => {
+        const sql = sqlPort(net, proc, 'db');
+        const begun = await sql.begin(100);
+        if (begun.kind !== 'reply') return outcomes.push('begin ' + begun.kind);
+        const { tx } = begun.value;
+        for (const statement of [update, { op: 'commit' } as SqlStatement, { op: 'rollback' } as SqlStatement]) {
+          const r = await sql.execute(tx, statement, 100);
+          outcomes.push(`${statement.op} ${r.kind === 'reply' ? (r.value.kind === 'error' ? r.value.code : r.value.kind) : r.kind}`);
+        }
+      })();
+    });
+    await sim.run(10_000, 10_000);
+    return { outcomes, balance: db.committedRow('account', 1)!.balance, counts: service.counts, sim };
+  }
+
+  it('a dropped connection rolls the transaction back and the caller times out', async () => {
+    const r = await oneWithdrawal({ connectionDropProbability: 1 });
+    expect(r.outcomes[0]).toBe('update timeout');
+    expect(r.balance).toBe(100);
+    expect(r.counts.connectionDrops).toBeGreaterThan(0);
+  });
+
+  it('a COMMIT whose reply is lost has committed although the caller saw a timeout', async () => {
+    const r = await oneWithdrawal({ lostCommitReplyProbability: 1 });
+    expect(r.outcomes.slice(0, 2)).toEqual(['update ok', 'commit timeout']);
+    expect(r.balance).toBe(20);
+    expect(r.counts.lostCommitReplies).toBe(1);
+  });
+
+  it('a slow statement answers late; a statement sent after a lock wait timed out cancels the transaction', async () => {
+    const slow = await oneWithdrawal({ slowStatementProbability: 1, slowStatementMsMax: 500 });
+    expect(slow.counts.slow).toBeGreaterThan(0);
+    const blocked = await oneWithdrawal({}, true);
+    // The UPDATE waits on the lock and times out; the COMMIT that follows cancels the transaction.
+    expect(blocked.outcomes).toEqual(['update timeout', 'commit NO_TRANSACTION', 'rollback ok']);
+    expect(blocked.balance).toBe(100);
+  });
+});
