@@ -1,15 +1,15 @@
 /**
- * Swarm testing: each seed switches on its own random subset of fault kinds,
- * each at its own rate, and draws its own workload. Runs that hammer one
- * fault hard find bugs that a run spreading every fault thinly never reaches.
- * All draws come from the `swarm` stream of the choice source, so the
- * configuration is part of what a seed (or a recorded vector) replays.
+ * Bank-transfer's swarm: the institution's mode, its fault kinds and what
+ * each means for the configuration, and the accounts and workload of a
+ * seed. The switching on and off and the rates are the kit's
+ * (sim/kit/swarm-switches.ts). All draws come from the `swarm` stream of the
+ * choice source, so the configuration is part of what a seed (or a recorded
+ * vector) replays.
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
+import { drawRate, drawSwitches } from '../kit/swarm-switches.ts';
 import { calmConfig } from './default-config.ts';
 import type { AccountSpec, BankTransferConfig, TransferPlan } from './world-config.ts';
-
-const RATES = [0.01, 0.05, 0.2, 0.5] as const;
 
 /** The fault kinds a seed may switch on; each becomes a probability or a window. */
 export const SWARM_FAULT_KINDS = [
@@ -45,12 +45,7 @@ export function drawSwarmConfig(choice: ChoiceSource): SwarmDraw {
   c.external.allowNegativeBalance = pick(2) === 1;
   enabled.push(`external.mode=${c.external.mode}`);
   if (c.external.allowNegativeBalance) enabled.push('external.allowNegativeBalance');
-  for (const kind of SWARM_FAULT_KINDS) {
-    if (pick(2) === 0) continue;
-    const rate = RATES[pick(RATES.length)]!;
-    applyFault(c, kind, rate, pick);
-    enabled.push(`${kind}=${rate}`);
-  }
+  enabled.push(...drawSwitches(SWARM_FAULT_KINDS, pick, (kind, rate) => applyFault(c, kind, rate, pick)));
   if (c.network.duplicateProbability > 0 && c.external.mode === 'non-idempotent' && c.external.allowNegativeBalance) {
     // A duplicated non-idempotent cash-out applies twice before anyone can react; at an
     // institution that lets balances go negative that overdraws by itself, whatever the
@@ -63,7 +58,7 @@ export function drawSwarmConfig(choice: ChoiceSource): SwarmDraw {
     // A world whose institution lets balances go negative is seed 003's exercise: what
     // overdraws there is a user pressing again while a rejected credit is being reversed,
     // so the internal store always rejects some credits in it.
-    const rate = RATES[pick(RATES.length)]!;
+    const rate = drawRate(pick);
     applyFault(c, 'ledger.reject', rate, pick);
     enabled.push(`ledger.reject=${rate}`);
   }
