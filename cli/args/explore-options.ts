@@ -6,7 +6,7 @@
 import { DEFAULT_DETERMINISM_SAMPLES } from '../../sim/explore/check-determinism.ts';
 import type { ExploreInput } from '../../sim/explore/explore.ts';
 import { MAX_SEEDS } from '../../sim/explore/seed-sweep.ts';
-import { checkStrategyFlags, parseExternalMode, parseFind, parseShard, parseStrategy } from './explore-flags.ts';
+import { checkStrategyFlags, parseFind, parseShard, parseStrategy } from './explore-flags.ts';
 import { parseNonNegativeInt, parsePositiveInt, type Parsed } from './parse-int.ts';
 
 export interface ExploreOptions {
@@ -20,6 +20,8 @@ export interface ExploreOptions {
   maxSteps?: string;
   workload?: string;
   externalMode?: string;
+  /** `--option name=value`, repeatable: the exhaustive world's options. */
+  option?: string[];
   maxSchedules?: string;
   find?: string;
   shrinkRuns?: string;
@@ -51,6 +53,7 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
     '--max-faults': opts.maxFaults, '--max-steps': opts.maxSteps, '--workload': opts.workload, '--max-schedules': opts.maxSchedules,
     '--external-mode': opts.externalMode, '--reduction': opts.reduction, '--pct-depth': opts.pctDepth, '--pct-steps': opts.pctSteps, '--seeds': opts.seeds, '--seed-start': opts.seedStart,
     '--check-determinism': opts.checkDeterminism,
+    '--option': opts.option === undefined || opts.option.length === 0 ? undefined : opts.option,
   };
   const fit = checkStrategyFlags(strategy.value, given);
   if (!fit.ok) return fit;
@@ -61,7 +64,6 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
     stepsEstimate: parsePositiveInt(opts.pctSteps, '--pct-steps', 50),
     maxFaults: parseNonNegativeInt(opts.maxFaults, '--max-faults', 2),
     maxDepth: parsePositiveInt(opts.maxSteps, '--max-steps', 10_000),
-    workload: parsePositiveInt(opts.workload, '--workload', 2),
     maxSchedules: parsePositiveInt(opts.maxSchedules, '--max-schedules', 1_000_000),
     shrinkRuns: parseNonNegativeInt(opts.shrinkRuns, '--shrink-runs', 2000),
     workers: parsePositiveInt(opts.workers, '--workers', 1),
@@ -73,8 +75,6 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
     return { ok: false, message: `--seed-start plus --seeds must stay within ${Number.MAX_SAFE_INTEGER}, got ${v('seedStart')} + ${v('seeds')}` };
   }
   if (v('workers') > 64) return { ok: false, message: `--workers must be at most 64, got "${opts.workers}"` };
-  const externalMode = parseExternalMode(opts.externalMode);
-  if (!externalMode.ok) return externalMode;
   const reduction = opts.reduction ?? 'sleep-sets';
   if (reduction !== 'sleep-sets' && reduction !== 'none') return { ok: false, message: `--reduction must be sleep-sets or none, got "${reduction}"` };
   const find = parseFind(opts.find, strategy.value);
@@ -90,7 +90,8 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
       seedStart: v('seedStart'),
       seeds: v('seeds'),
       pct: { depth: v('depth'), stepsEstimate: v('stepsEstimate') },
-      exhaustive: { maxFaults: v('maxFaults'), maxDepth: v('maxDepth'), workload: v('workload'), externalMode: externalMode.value, maxSchedules: v('maxSchedules'), sleepSets: reduction === 'sleep-sets' },
+      // The world's options depend on the system; the command resolves them (world-option-flags.ts).
+      exhaustive: { maxFaults: v('maxFaults'), maxDepth: v('maxDepth'), options: {}, maxSchedules: v('maxSchedules'), sleepSets: reduction === 'sleep-sets' },
       stopAtFirst: find.value === 'first',
       shrinkRuns: v('shrinkRuns'),
       workers: v('workers'),

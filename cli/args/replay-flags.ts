@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { decodeChoices } from '../../sim/choice/choice-vector-codec.ts';
 import type { RunRecipe } from '../../sim/explore/run-recipe.ts';
 import type { SeedStrategy } from '../../sim/explore/seed-sweep.ts';
-import { parseExternalMode, parseWorld } from './explore-flags.ts';
+import { parseWorld } from './explore-flags.ts';
 import { parseNonNegativeInt, parsePositiveInt, type Parsed } from './parse-int.ts';
 
 export interface ReplayOptions {
@@ -20,6 +20,8 @@ export interface ReplayOptions {
   world?: string;
   workload?: string;
   externalMode?: string;
+  /** `--option name=value`, repeatable: the exhaustive world's options. */
+  option?: string[];
   trace?: string;
   json?: boolean;
 }
@@ -64,18 +66,15 @@ function parseStrategy(opts: ReplayOptions): Parsed<SeedStrategy> {
 export function parseReplayPlan(opts: ReplayOptions): Parsed<ReplayPlan> {
   const world = parseWorld(opts.world);
   if (!world.ok) return world;
-  const workload = parsePositiveInt(opts.workload, '--workload', 2);
-  if (!workload.ok) return workload;
-  const externalMode = parseExternalMode(opts.externalMode);
-  if (!externalMode.ok) return externalMode;
-  if (world.value !== 'exhaustive' && (opts.workload !== undefined || opts.externalMode !== undefined)) {
-    return { ok: false, message: `${opts.workload !== undefined ? '--workload' : '--external-mode'} applies to --world exhaustive only` };
+  if (world.value !== 'exhaustive' && (opts.workload !== undefined || opts.externalMode !== undefined || (opts.option ?? []).length > 0)) {
+    const flag = opts.workload !== undefined ? '--workload' : opts.externalMode !== undefined ? '--external-mode' : '--option';
+    return { ok: false, message: `${flag} applies to --world exhaustive only` };
   }
   if (opts.seed === undefined && opts.choices === undefined) return { ok: false, message: '--seed or --choices is required' };
   // A recorded vector fixes every choice, the seed's included; accepting both would silently ignore one.
   if (opts.seed !== undefined && opts.choices !== undefined) return { ok: false, message: '--seed and --choices exclude each other: give one' };
+  // The exhaustive world's options depend on the system; the command resolves them into the recipe.
   const base: RunRecipe = { seed: 0, world: world.value, choices: [] };
-  if (world.value === 'exhaustive') Object.assign(base, { workload: workload.value, externalMode: externalMode.value });
   if (opts.choices !== undefined) {
     for (const flag of ['strategy', 'pctDepth', 'pctSteps'] as const) {
       if (opts[flag] !== undefined) return { ok: false, message: `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} applies to --seed replays only (a choice vector already fixes every choice)` };

@@ -14,6 +14,7 @@ import { shardRange, subRange } from '../../sim/explore/seed-sweep.ts';
 import type { SystemDef } from '../../sim/systems/system-def.ts';
 import { parseEmitTest, type EmitTestTarget } from '../args/emit-test-target.ts';
 import { parseExploreFlags, type ExploreFlags, type ExploreOptions } from '../args/explore-options.ts';
+import { collectOption, resolveOptionFlags } from '../args/world-option-flags.ts';
 import { resolveDesign, resolveSystem, resolveTraceFormat, type TraceFormat } from '../args/resolve.ts';
 import { designNondeterminismLines, determinismDetail, determinismJson, determinismOkLine } from '../format/determinism-report.ts';
 import { emitTestFile } from '../format/emit-test.ts';
@@ -35,8 +36,9 @@ export function registerExplore(program: Command, report: Report): void {
     .option('--pct-steps <n>', 'pct: schedule choices per run the change points are drawn among (default 50)')
     .option('--max-faults <k>', 'exhaustive: faults per run, all kinds counted together (default 2)')
     .option('--max-steps <choices>', 'exhaustive: branching choice points per run; deeper ones take their simplest option (default 10000)')
-    .option('--workload <transfers>', 'exhaustive: transfers in the workload (default 2)')
-    .option('--external-mode <mode>', 'exhaustive: idempotent or non-idempotent institution (default idempotent)')
+    .option('--option <name=value>', "exhaustive: an option of the system's exhaustive world (repeatable; `moneysim list` lists them)", collectOption)
+    .option('--workload <transfers>', 'exhaustive, bank-transfer: same as --option transfers=N (default 2)')
+    .option('--external-mode <mode>', 'exhaustive, bank-transfer: same as --option externalMode=idempotent|non-idempotent (default idempotent)')
     .option('--max-schedules <n>', 'exhaustive: stop after this many schedules (default 1000000)')
     .option('--reduction <sleep-sets|none>', 'exhaustive: skip orderings of commuting simultaneous events (default sleep-sets)')
     .option('--find <first|all>', 'stop at the first failure, or report the first of each invariant (default: first; all for exhaustive)')
@@ -66,6 +68,11 @@ async function resolveAll(systemId: string, opts: ExploreOptions): Promise<{ ok:
   if (!system.ok) return system;
   const flags = parseExploreFlags(opts);
   if (!flags.ok) return flags;
+  if (flags.value.strategy === 'exhaustive') {
+    const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option);
+    if (!options.ok) return options;
+    flags.value.exhaustive.options = options.value;
+  }
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return format;
   const emit = parseEmitTest(opts.emitTest, opts.emitTestKind);

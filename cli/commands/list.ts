@@ -19,6 +19,13 @@ export function registerList(program: Command, report: Report): void {
           status: s.status,
           description: s.description,
           designs: s.designs,
+          worldOptions: s.worldOptions.map((d) => ({
+            name: d.name,
+            description: d.description,
+            default: d.default,
+            allowed: d.kind === 'enum' ? (d.values ?? []).join('|') : `${d.min ?? ''}..${d.max ?? ''}`,
+            ...(d.flag === undefined ? {} : { flag: d.flag }),
+          })),
           scenarios: s.scenarios().map((sc) => ({ name: sc.name, description: sc.description })),
         })),
         models: listModels().map((m) => ({

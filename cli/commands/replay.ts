@@ -10,6 +10,7 @@ import { replayRecipe, recipeRequest } from '../../sim/explore/run-recipe.ts';
 import { sourceFor } from '../../sim/explore/seed-sweep.ts';
 import type { RunResult } from '../../sim/run-result.ts';
 import { parseReplayPlan, type ReplayOptions } from '../args/replay-flags.ts';
+import { collectOption, resolveOptionFlags } from '../args/world-option-flags.ts';
 import { resolveDesign, resolveSystem, resolveTraceFormat } from '../args/resolve.ts';
 import { recipeReplayLine, seedReplayLine } from '../format/replay-line.ts';
 import { formatRunText, runJson } from '../format/run-report.ts';
@@ -29,8 +30,9 @@ export function registerReplay(program: Command, report: Report): void {
     .option('--pct-steps <n>', 'with --strategy pct: the schedule-choice estimate the seed was explored with (default 50)')
     .option('--choices <encoded|@file>', 'replay exactly this recorded choice vector (from a replay line, ending in ~N)')
     .option('--world <swarm|exhaustive>', 'the generated world the run used (default swarm)')
-    .option('--workload <transfers>', 'transfers of the exhaustive world (default 2)')
-    .option('--external-mode <mode>', 'institution mode of the exhaustive world (default idempotent)')
+    .option('--option <name=value>', "an option of the system's exhaustive world (repeatable; `moneysim list` lists them)", collectOption)
+    .option('--workload <transfers>', 'bank-transfer: same as --option transfers=N (default 2)')
+    .option('--external-mode <mode>', 'bank-transfer: same as --option externalMode=idempotent|non-idempotent (default idempotent)')
     .option('--trace <format>', 'text, json or mermaid', 'text')
     .option('--json', 'print one JSON object')
     .action(async (systemId: string, opts: ReplayOptions) => report(await replay(systemId, opts)));
@@ -41,6 +43,11 @@ async function replay(systemId: string, opts: ReplayOptions): Promise<Outcome> {
   if (!system.ok) return badInput(system.message);
   const plan = parseReplayPlan(opts);
   if (!plan.ok) return badInput(plan.message);
+  if (plan.value.recipe.world === 'exhaustive') {
+    const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option);
+    if (!options.ok) return badInput(options.message);
+    plan.value.recipe.options = options.value;
+  }
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return badInput(format.message);
   const design = await resolveDesign(system.value, opts.design);

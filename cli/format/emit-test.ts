@@ -46,7 +46,7 @@ function importPath(testFile: string): string {
 function caseLines(r: Extract<ExploreResult, { kind: 'violation' }>, f: FailureReport, system: SystemDef, kind: EmitTestKind): string[] {
   const recipe = f.shrunk.recipe;
   const run: EncodedRun = { system: r.system, design: r.design, world: recipe.world, choices: encodeChoices(recipe.choices, f.shrunk.run.choices.length) };
-  if (recipe.world === 'exhaustive') Object.assign(run, { workload: recipe.workload, externalMode: recipe.externalMode });
+  if (recipe.world === 'exhaustive') Object.assign(run, { options: recipe.options });
   const invariant = f.violation.invariant;
   const lines = [`describe(${JSON.stringify(`${r.system} ${invariant} (shrunk: ${sizeChange(f.found.sizes, f.shrunk.sizes)})`)}, () => {`];
   lines.push(`  const run: EncodedRun = ${JSON.stringify(run)};`);

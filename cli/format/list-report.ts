@@ -7,6 +7,7 @@ export interface ListView {
     status: string;
     description: string;
     designs: Array<{ name: string; description: string }>;
+    worldOptions: Array<{ name: string; description: string; default: number | string; allowed: string; flag?: string }>;
     scenarios: Array<{ name: string; description: string }>;
   }>;
   models: Array<{ id: string; description: string; constants: Array<{ name: string; default: number | string; description: string }> }>;
@@ -17,6 +18,10 @@ export function formatListText(view: ListView): string {
   for (const s of view.systems) {
     lines.push(`${chalk.bold(s.id)} [${s.status}] ${s.description}`);
     for (const d of s.designs) lines.push(`  design   ${d.name.padEnd(12)} ${d.description}`);
+    for (const o of s.worldOptions) {
+      const alias = o.flag === undefined ? '' : `, or ${o.flag}`;
+      lines.push(`  option   ${o.name}=${o.default} (${o.allowed}) ${o.description}; exhaustive world: --option ${o.name}=VALUE${alias}`);
+    }
     for (const sc of s.scenarios) lines.push(`  scenario ${sc.name}`);
   }
   lines.push(chalk.bold('models') + ' (moneysim check <model-id>)');

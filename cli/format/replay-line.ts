@@ -34,8 +34,8 @@ export function seedReplayLine(system: string, design: string, seed: number, str
 export function recipeReplayLine(system: string, design: string, recipe: RunRecipe, choicesMade: number): string {
   const words = ['npx', 'moneysim', 'replay', system, '--design', design];
   if (recipe.world === 'exhaustive') {
-    words.push('--world', 'exhaustive', '--workload', String(recipe.workload ?? 2));
-    if (recipe.externalMode === 'non-idempotent') words.push('--external-mode', 'non-idempotent');
+    words.push('--world', 'exhaustive');
+    for (const [name, value] of Object.entries(recipe.options ?? {})) words.push('--option', `${name}=${value}`);
   }
   words.push('--choices', encodeChoices(recipe.choices, choicesMade));
   return shellLine(words);

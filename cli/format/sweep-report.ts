@@ -11,6 +11,7 @@ import type { TraceFormat } from '../args/resolve.ts';
 import { formatTrace } from './run-report.ts';
 import { recipeReplayLine, seedReplayLine } from './replay-line.ts';
 import type { SeedStrategy } from '../../sim/explore/seed-sweep.ts';
+import { describeOptions } from '../../sim/systems/world-options.ts';
 
 /** How the sweep drew its seeds, so that a seed's replay line reproduces the same run. */
 function strategyOf(r: ExploreResult): SeedStrategy {
@@ -32,7 +33,7 @@ export function slowestReplay(r: ExploreResult): string | null {
   const s = r.slowest;
   if (s === null) return null;
   if (r.strategy !== 'exhaustive') return seedReplayLine(r.system, r.design, s.seed, strategyOf(r));
-  const recipe = { seed: 0, world: 'exhaustive' as const, workload: r.bounds.workloadTransfers as number, externalMode: r.bounds.externalMode as 'idempotent' | 'non-idempotent', choices: s.choices };
+  const recipe = { seed: 0, world: 'exhaustive' as const, options: r.worldOptions ?? {}, choices: s.choices };
   return recipeReplayLine(r.system, r.design, recipe, s.choices.length);
 }
 
@@ -99,7 +100,7 @@ function verdict(r: ExploreResult): string {
   if (r.strategy !== 'exhaustive') return chalk.green('ok') + `: no invariant violated in ${r.schedules} seeds`;
   const faults = r.bounds.maxFaults;
   if (r.exhausted === true) {
-    return chalk.green('ok') + `: all ${r.schedules} schedules within ${faults} faults hold (bounded space exhausted: ${r.bounds.workloadTransfers} transfers, depth <= ${r.bounds.maxDepthChoices} choices)`;
+    return chalk.green('ok') + `: all ${r.schedules} schedules within ${faults} faults hold (bounded space exhausted: ${describeOptions(r.worldOptions ?? {})}, depth <= ${r.bounds.maxDepthChoices} choices)`;
   }
   return chalk.yellow('ok, not exhausted') + `: ${r.schedules} schedules within ${faults} faults hold, but --max-schedules ${r.bounds.maxSchedules} cut the bounded space short`;
 }

@@ -19,14 +19,15 @@
 import { advance, DfsChoiceSource, type DfsBounds, type DfsNode } from '../choice/dfs-choice-source.ts';
 import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
+import type { WorldOptionValues } from '../systems/world-options.ts';
 import { RunTally } from './run-tally.ts';
 import { ownsPath, SPLIT_DEPTH_CHOICES, type TreeSlice } from './tree-slice.ts';
 
 export interface ExhaustiveInput {
   system: SystemDef;
   design: unknown;
-  workload: number;
-  externalMode: 'idempotent' | 'non-idempotent';
+  /** The exhaustive world's options, resolved against the system's declarations. */
+  options: WorldOptionValues;
   bounds: DfsBounds;
   /** Stop after this many schedules even if the space is not exhausted. */
   maxSchedules: number;
@@ -68,8 +69,7 @@ export async function exploreExhaustive(input: ExhaustiveInput): Promise<Exhaust
       choice: source,
       keepTrace: false,
       world: 'exhaustive',
-      workload: input.workload,
-      externalMode: input.externalMode,
+      options: input.options,
       maxSteps: input.maxSteps,
     });
     if (source.mismatch !== null) return { kind: 'nondeterminism', tally, message: source.mismatch };

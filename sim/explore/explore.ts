@@ -5,6 +5,7 @@
  * outcome. Nothing here prints.
  */
 import type { SystemDef } from '../systems/system-def.ts';
+import type { WorldOptionValues } from '../systems/world-options.ts';
 import type { LatencySummary } from '../stats/latency-histogram.ts';
 import { minimiseFailure, type FailureReport } from './minimise-failure.ts';
 import type { RunRecipe } from './run-recipe.ts';
@@ -27,8 +28,8 @@ export interface ExploreInput {
   exhaustive: {
     maxFaults: number;
     maxDepth: number;
-    workload: number;
-    externalMode: 'idempotent' | 'non-idempotent';
+    /** The exhaustive world's options, resolved against the system's declarations. */
+    options: WorldOptionValues;
     maxSchedules: number;
     /** Prune equivalent orderings with sleep sets, where the system declares which events commute. */
     sleepSets: boolean;
@@ -64,8 +65,10 @@ export interface ExploreStats {
   coverage: Coverage;
   /** Exhaustive only: whether the bounded space was enumerated completely. */
   exhausted: boolean | null;
-  /** The bounds this exploration ran under, named with their units. */
+  /** The bounds this exploration ran under, named with their units, and the exhaustive world's options. */
   bounds: Record<string, number | string>;
+  /** Exhaustive only: the world's options, to replay its runs. */
+  worldOptions: WorldOptionValues | null;
   shard: Shard | null;
 }
 
@@ -97,13 +100,14 @@ export async function explore(input: ExploreInput): Promise<ExploreResult> {
     coverage: tally.coverage(),
     exhausted,
     bounds: boundsOf(input),
+    worldOptions: input.strategy === 'exhaustive' ? input.exhaustive.options : null,
     shard: input.shard,
   });
   if (found.kind === 'nondeterminism') return { kind: 'nondeterminism', message: found.message, ...stats(found.tally, null) };
   const reports: FailureReport[] = [];
   for (const f of found.failures) {
     const recipe: RunRecipe = input.strategy === 'exhaustive'
-      ? { seed: 0, world: 'exhaustive', workload: input.exhaustive.workload, externalMode: input.exhaustive.externalMode, choices: f.choices }
+      ? { seed: 0, world: 'exhaustive', options: input.exhaustive.options, choices: f.choices }
       : { seed: f.seed, world: 'swarm', choices: f.choices };
     const m = await minimiseFailure(input.system, input.design, f, recipe, input.shrinkRuns, input.maxSteps);
     if (m.kind === 'nondeterminism') return { kind: 'nondeterminism', message: m.message, ...stats(found.tally, found.exhausted) };
@@ -128,7 +132,7 @@ function boundsOf(input: ExploreInput): Record<string, number | string> {
   if (input.strategy === 'exhaustive') {
     const e = input.exhaustive;
     const reduction = e.sleepSets && input.system.independentEvents !== undefined ? 'sleep-sets' : 'none';
-    return { maxFaults: e.maxFaults, maxDepthChoices: e.maxDepth, workloadTransfers: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, reduction, ...steps };
+    return { maxFaults: e.maxFaults, maxDepthChoices: e.maxDepth, ...e.options, maxSchedules: e.maxSchedules, reduction, ...steps };
   }
   const base = { seedStart: input.seedStart, seeds: input.seeds, ...steps };
   return input.strategy === 'pct' ? { ...base, pctDepth: input.pct.depth, pctStepsEstimate: input.pct.stepsEstimate } : base;

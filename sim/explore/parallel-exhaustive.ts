@@ -25,7 +25,7 @@ export async function parallelExhaustive(input: ExploreInput): Promise<Exhaustiv
   const e = input.exhaustive;
   const bounds: DfsBounds = { maxFaults: e.maxFaults, maxDepth: e.maxDepth, ...independence(input.system, e.sleepSets) };
   const shardSlices: TreeSlice[] = input.shard === null ? [] : [{ ...input.shard, salt: SHARD_SALT }];
-  const common = { workload: e.workload, externalMode: e.externalMode, maxSchedules: e.maxSchedules, stopAtFirst: input.stopAtFirst };
+  const common = { options: e.options, maxSchedules: e.maxSchedules, stopAtFirst: input.stopAtFirst };
   if (input.workers <= 1) {
     let runs = 0;
     const onResult = input.onProgress === undefined ? undefined : (): void => input.onProgress!(++runs);

@@ -6,14 +6,15 @@
 import { decodeChoices } from '../choice/choice-vector-codec.ts';
 import type { RunResult } from '../run-result.ts';
 import { findSystem } from '../systems/registry.ts';
+import type { WorldOptionValues } from '../systems/world-options.ts';
 import { replayRecipe, type RunRecipe } from './run-recipe.ts';
 
 export interface EncodedRun {
   system: string;
   design: string;
   world: 'swarm' | 'exhaustive';
-  workload?: number;
-  externalMode?: 'idempotent' | 'non-idempotent';
+  /** The exhaustive world's options (defaults fill in what is missing). */
+  options?: WorldOptionValues;
   /** As printed by encodeChoices. */
   choices: string;
   seed?: number;
@@ -28,7 +29,7 @@ export async function replayEncoded(spec: EncodedRun, keepTrace = false): Promis
   if (!loaded.ok) return { ok: false, message: loaded.message };
   const decoded = decodeChoices(spec.choices);
   if (!decoded.ok) return { ok: false, message: `choices: ${decoded.message}` };
-  const recipe: RunRecipe = { seed: spec.seed ?? 0, world: spec.world, workload: spec.workload, externalMode: spec.externalMode, choices: decoded.values };
+  const recipe: RunRecipe = { seed: spec.seed ?? 0, world: spec.world, options: spec.options, choices: decoded.values };
   return { ok: true, run: await replayRecipe(system, loaded.design, recipe, keepTrace) };
 }
 

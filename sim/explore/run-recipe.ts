@@ -9,14 +9,14 @@ import type { ChoiceSource } from '../choice/choice-source.ts';
 import { ReplayChoiceSource } from '../choice/replay-choice-source.ts';
 import type { RunResult } from '../run-result.ts';
 import type { RunRequest, SystemDef } from '../systems/system-def.ts';
+import type { WorldOptionValues } from '../systems/world-options.ts';
 
 export interface RunRecipe {
   /** The seed the run was found with; informational once choices are recorded. */
   seed: number;
   world: 'swarm' | 'exhaustive';
-  /** Transfers in the exhaustive world. */
-  workload?: number;
-  externalMode?: 'idempotent' | 'non-idempotent';
+  /** The exhaustive world's options. */
+  options?: WorldOptionValues;
   choices: number[];
 }
 
@@ -27,10 +27,7 @@ export function replayRecipe(system: SystemDef, design: unknown, recipe: RunReci
 /** The run request that replays `recipe` through `choice`. */
 export function recipeRequest(design: unknown, recipe: RunRecipe, choice: ChoiceSource, keepTrace: boolean, maxSteps?: number): RunRequest {
   const request: RunRequest = { design, seed: recipe.seed, choice, keepTrace, world: recipe.world, maxSteps };
-  if (recipe.world === 'exhaustive') {
-    request.workload = recipe.workload;
-    request.externalMode = recipe.externalMode;
-  }
+  if (recipe.world === 'exhaustive') request.options = recipe.options;
   return request;
 }
 

@@ -10,7 +10,8 @@
  * lowers that key, so shrinking terminates. Passes, repeated until none
  * helps or the run budget is spent:
  *
- * - fewer transfers: the same vector against a smaller exhaustive workload;
+ * - less work: the same vector against smaller values of the exhaustive
+ *   world's shrinkable options (fewer transfers, say);
  * - deletion: cut chunks of choices, halving the chunk size down to one
  *   (fewer events, fewer swarm switches and transfers, shorter runs);
  * - lowering: set each non-zero choice to 0, else to lower values (fewer
@@ -92,18 +93,26 @@ class Shrinker {
     const result: RunResult = await system.run(recipeRequest(design, candidate, source, false, maxSteps));
     if (result.kind !== 'violation' || result.violation.invariant !== invariant) return false;
     const used = trimChoices(source.log.values);
-    const workloadShrank = (candidate.workload ?? 0) < (this.recipe.workload ?? 0);
-    if (!workloadShrank && !smaller(keyOf(used), keyOf(this.recipe.choices))) return false;
+    const workShrank = this.shrinkable().some((name) => Number(candidate.options?.[name] ?? 0) < Number(this.recipe.options?.[name] ?? 0));
+    if (!workShrank && !smaller(keyOf(used), keyOf(this.recipe.choices))) return false;
     this.recipe = { ...candidate, choices: used };
     this.kinds = source.log.kinds.slice(0, used.length);
     return true;
   }
 
-  async fewerTransfers(): Promise<boolean> {
-    const w = this.recipe.workload;
-    if (this.recipe.world !== 'exhaustive' || w === undefined) return false;
-    for (let smallerWorkload = 1; smallerWorkload < w; smallerWorkload++) {
-      if (await this.offer({ ...this.recipe, workload: smallerWorkload })) return true;
+  /** Names of the exhaustive world's options the shrinker may lower. */
+  shrinkable(): string[] {
+    return this.input.system.worldOptions.filter((d) => d.shrinkable === true && d.kind === 'int').map((d) => d.name);
+  }
+
+  async lessWork(): Promise<boolean> {
+    if (this.recipe.world !== 'exhaustive') return false;
+    for (const name of this.shrinkable()) {
+      const decl = this.input.system.worldOptions.find((d) => d.name === name)!;
+      const current = Number(this.recipe.options?.[name] ?? decl.default);
+      for (let smallerValue = decl.min ?? 1; smallerValue < current; smallerValue++) {
+        if (await this.offer({ ...this.recipe, options: { ...this.recipe.options, [name]: smallerValue } })) return true;
+      }
     }
     return false;
   }
@@ -165,7 +174,7 @@ export async function shrink(input: ShrinkInput): Promise<ShrinkOutcome> {
   const s = new Shrinker(input);
   await s.start();
   for (;;) {
-    let progress = await s.fewerTransfers();
+    let progress = await s.lessWork();
     progress = (await s.deleteChunks()) || progress;
     progress = (await s.lowerValues()) || progress;
     progress = (await s.earlierFaults()) || progress;

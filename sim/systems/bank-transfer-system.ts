@@ -23,6 +23,10 @@ export const bankTransferSystem: SystemDef = {
   defaultDesign: 'reference',
   latencyBudgetP99Ms: 200,
   probes: BANK_TRANSFER_PROBES,
+  worldOptions: [
+    { name: 'transfers', description: 'presses of the button in the exhaustive workload', kind: 'int', default: 2, min: 1, max: 8, flag: '--workload', shrinkable: true },
+    { name: 'externalMode', description: 'whether the institution applies a repeated cash-out again', kind: 'enum', default: 'idempotent', values: ['idempotent', 'non-idempotent'], flag: '--external-mode' },
+  ],
   measure: measureBankTransfer,
   independentEvents: bankTransferIndependence,
   scenarios: (): ScenarioInfo[] =>
@@ -44,7 +48,11 @@ export const bankTransferSystem: SystemDef = {
       return runBankTransfer({ design, config: scenario.config, configLabel: [`scenario ${scenario.name}`], choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps });
     }
     if (request.world === 'exhaustive') {
-      const options = { transfers: request.workload ?? 2, externalMode: request.externalMode ?? 'idempotent' } as const;
+      const given = request.options ?? {};
+      const options = {
+        transfers: Number(given.transfers ?? 2),
+        externalMode: given.externalMode === 'non-idempotent' ? 'non-idempotent' : 'idempotent',
+      } as const;
       const config = exhaustiveConfig(options);
       return runBankTransfer({ design, config, configLabel: exhaustiveLabel(options), choice: request.choice, seed: request.seed, keepTrace: request.keepTrace, maxSteps: request.maxSteps, seedReplays: false });
     }

@@ -10,6 +10,7 @@ function planned(id: string, description: string): SystemDef {
     designs: [],
     defaultDesign: 'reference',
     probes: [],
+    worldOptions: [],
     scenarios: () => [],
     loadDesign: async () => ({ ok: false, message: `system ${id} is not implemented yet` }),
     run: () => Promise.reject(new Error(`system ${id} is not implemented yet`)),

@@ -5,6 +5,7 @@
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import type { RunResult } from '../run-result.ts';
+import type { WorldOptionDecl, WorldOptionValues } from './world-options.ts';
 
 export interface DesignInfo {
   name: string;
@@ -40,10 +41,8 @@ export interface RunRequest {
    * systematic enumeration.
    */
   world?: 'swarm' | 'exhaustive';
-  /** Number of transfers (or the system's unit of work) in the exhaustive world. */
-  workload?: number;
-  /** External institution mode in the exhaustive world, where a system has one. */
-  externalMode?: 'idempotent' | 'non-idempotent';
+  /** The exhaustive world's options, resolved against the system's `worldOptions` (defaults filled in). */
+  options?: WorldOptionValues;
   /** Stop the run after this many dispatched events. */
   maxSteps?: number;
 }
@@ -61,6 +60,8 @@ export interface SystemDef {
   latencyBudgetP99Ms?: number;
   /** "Sometimes" probes a sweep should hit. */
   probes: readonly string[];
+  /** Options of the exhaustive world, validated and listed by the CLI. */
+  worldOptions: readonly WorldOptionDecl[];
   /**
    * Sizes of a run that a shrinker reports before and after (e.g. transfers
    * made), read from a run kept with its trace. Optional: systems without it

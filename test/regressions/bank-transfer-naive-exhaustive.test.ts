@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { replayOutcome, type EncodedRun } from '../../sim/explore/replay-encoded.ts';
 
 describe("bank-transfer NoOverdraft (shrunk: transfers 1 -> 1, faults 1 -> 1, choices 33 -> 2, events 16 -> 9)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0.1~39","workload":1,"externalMode":"idempotent"};
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0.1~39","options":{"transfers":1,"externalMode":"idempotent"}};
   it("naive violates NoOverdraft", async () => {
     expect(await replayOutcome(run)).toBe("NoOverdraft");
   });
@@ -15,7 +15,7 @@ describe("bank-transfer NoOverdraft (shrunk: transfers 1 -> 1, faults 1 -> 1, ch
 });
 
 describe("bank-transfer NoMoneyCreated (shrunk: transfers 1 -> 1, faults 2 -> 2, choices 44 -> 37, events 18 -> 16)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0*l.1.0*e.1~48","workload":1,"externalMode":"idempotent"};
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0*l.1.0*e.1~48","options":{"transfers":1,"externalMode":"idempotent"}};
   it("naive violates NoMoneyCreated", async () => {
     expect(await replayOutcome(run)).toBe("NoMoneyCreated");
   });
@@ -25,7 +25,7 @@ describe("bank-transfer NoMoneyCreated (shrunk: transfers 1 -> 1, faults 2 -> 2,
 });
 
 describe("bank-transfer NoOrphanedMoney (shrunk: transfers 2 -> 1, faults 2 -> 1, choices 45 -> 11, events 23 -> 9)", () => {
-  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0*a.1~25","workload":1,"externalMode":"idempotent"};
+  const run: EncodedRun = {"system":"bank-transfer","design":"naive","world":"exhaustive","choices":"0*a.1~25","options":{"transfers":1,"externalMode":"idempotent"}};
   it("naive violates NoOrphanedMoney", async () => {
     expect(await replayOutcome(run)).toBe("NoOrphanedMoney");
   });

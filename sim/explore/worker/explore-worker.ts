@@ -27,8 +27,7 @@ async function work(request: WorkerRequest): Promise<void> {
     const out = await exploreExhaustive({
       system,
       design: loaded.design,
-      workload: task.workload,
-      externalMode: task.externalMode,
+      options: task.options,
       bounds: { ...task.bounds, ...independence(system, task.sleepSets) },
       maxSchedules: task.maxSchedules,
       stopAtFirst: task.stopAtFirst,

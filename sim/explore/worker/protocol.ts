@@ -5,6 +5,7 @@
  * slices of the exhaustive tree. It answers with a folded snapshot of what
  * each block exercised and the failing runs it kept, then a final message.
  */
+import type { WorldOptionValues } from '../../systems/world-options.ts';
 import type { RunResult } from '../../run-result.ts';
 import type { DfsBounds } from '../../choice/dfs-choice-source.ts';
 import type { TallySnapshot } from '../run-tally.ts';
@@ -18,8 +19,7 @@ export type WorkerTask =
       slices: TreeSlice[];
       bounds: DfsBounds;
       sleepSets: boolean;
-      workload: number;
-      externalMode: 'idempotent' | 'non-idempotent';
+      options: WorldOptionValues;
       maxSchedules: number;
       stopAtFirst: boolean;
     };

@@ -36,7 +36,7 @@ class RecordingSource implements ChoiceSource {
 describe('the exhaustive world reaches late requests', () => {
   it('offers a late request as a fault choice with four options (not late, or late in one of three forms)', async () => {
     const source = new RecordingSource(new DfsChoiceSource([], { maxFaults: 1, maxDepth: 10_000 }));
-    const r = await bankTransferSystem.run({ design: await designOf('reference'), seed: 0, choice: source, keepTrace: false, world: 'exhaustive', workload: 1, externalMode: 'idempotent' });
+    const r = await bankTransferSystem.run({ design: await designOf('reference'), seed: 0, choice: source, keepTrace: false, world: 'exhaustive', options: { transfers: 1, externalMode: 'idempotent' } });
     expect(r.kind).toBe('pass');
     const late = source.asked.filter((a) => a.stream === 'net.late');
     expect(late.length).toBeGreaterThan(0);
@@ -48,8 +48,7 @@ describe('the exhaustive world reaches late requests', () => {
     const out = await exploreExhaustive({
       system: bankTransferSystem,
       design: await designOf('reference'),
-      workload: 1,
-      externalMode: 'idempotent',
+      options: { transfers: 1, externalMode: 'idempotent' },
       bounds: { maxFaults: 1, maxDepth: 10_000 },
       maxSchedules: 1_000_000,
       stopAtFirst: false,
@@ -75,7 +74,7 @@ describe('duplicates at a non-idempotent institution in the exhaustive world', (
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     console.log(`exhaustive non-idempotent: ${report.schedules} schedules, net.duplicate=${report.coverage.faultsFired['net.duplicate']}`);
-    expect(report).toMatchObject({ ok: true, exhausted: true, bounds: { externalMode: 'non-idempotent', maxFaults: 1, workloadTransfers: 1 } });
+    expect(report).toMatchObject({ ok: true, exhausted: true, bounds: { externalMode: 'non-idempotent', maxFaults: 1, transfers: 1 } });
     expect(report.coverage.faultsFired['net.duplicate']).toBeGreaterThan(0);
   });
 });

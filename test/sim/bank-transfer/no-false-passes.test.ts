@@ -89,7 +89,7 @@ describe('default bounds find the planted money bugs', () => {
     const r = moneysim('explore', 'bank-transfer', '--design', design('early-status'), '--strategy', 'exhaustive', '--shrink-runs', '50');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^VIOLATION NoOrphanedMoney \(exhaustive schedule, shrunk\)/m);
-    expect(r.stdout).toMatch(/^replay: npx moneysim replay bank-transfer --design \.\/test\/fixtures\/designs\/early-status\.ts --world exhaustive --workload 2 --choices '\S+'$/m);
+    expect(r.stdout).toMatch(/^replay: npx moneysim replay bank-transfer --design \.\/test\/fixtures\/designs\/early-status\.ts --world exhaustive --option transfers=\d --option externalMode=idempotent --choices '\S+'$/m);
     expect(r.stdout).toMatch(/invariant\(s\) violated: .*NoOrphanedMoney.* \(bounded space exhausted\)/);
     expect(r.stdout).toContain('strategy exhaustive');
   }, 90_000);

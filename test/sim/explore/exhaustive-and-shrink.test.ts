@@ -40,13 +40,13 @@ describe('exhaustive exploration and shrinking', () => {
   }, 60_000);
 
   it('a schedule limit below the space size reports the space as not exhausted', async () => {
-    const result = await explore(await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 50, sleepSets: true } }));
+    const result = await explore(await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 2, maxDepth: 10_000, options: { transfers: 2, externalMode: 'idempotent' }, maxSchedules: 50, sleepSets: true } }));
     expect(result.schedules).toBe(50);
     expect(result.exhausted).toBe(false);
   });
 
   it('sleep sets run fewer schedules but find the same violation kinds and hit the same probes', async () => {
-    const bounds = { maxFaults: 1, maxDepth: 10_000, workload: 3, externalMode: 'idempotent' as const, maxSchedules: 1_000_000 };
+    const bounds = { maxFaults: 1, maxDepth: 10_000, options: { transfers: 3, externalMode: 'idempotent' }, maxSchedules: 1_000_000 };
     const pruned = await explore(await exploreInput('naive', { strategy: 'exhaustive', shrinkRuns: 0, exhaustive: { ...bounds, sleepSets: true } }));
     const full = await explore(await exploreInput('naive', { strategy: 'exhaustive', shrinkRuns: 0, exhaustive: { ...bounds, sleepSets: false } }));
     const kinds = (r: typeof full) => (r.kind === 'violation' ? r.failures.map((f) => f.violation.invariant).sort() : []);

@@ -15,7 +15,7 @@ describe('explore strategies on the CLI', () => {
     const { code, out } = await runCli('explore', 'bank-transfer', '--design', 'naive', '--strategy', 'exhaustive', '--max-faults', '2', '--workload', '2', '--json');
     expect(code).toBe(1);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ strategy: 'exhaustive', exhausted: true, bounds: { maxFaults: 2, workloadTransfers: 2 } });
+    expect(report).toMatchObject({ strategy: 'exhaustive', exhausted: true, bounds: { maxFaults: 2, transfers: 2 } });
     expect(report.violations).toHaveLength(3);
     for (const v of report.violations) {
       expect(v.shrink.shrunk.transfers).toBeLessThanOrEqual(2);
@@ -90,7 +90,7 @@ describe('bad exploration flags exit 2 naming the flag', () => {
     [['explore', 'bank-transfer', '--workers', '0'], /--workers must be at least 1/],
     [['explore', 'bank-transfer', '--find', 'some'], /--find must be first or all/],
     [['explore', 'bank-transfer', '--emit-test', 'out.js'], /--emit-test must name a \.test\.ts file/],
-    [['explore', 'bank-transfer', '--strategy', 'exhaustive', '--workload', '0'], /--workload must be at least 1/],
+    [['explore', 'bank-transfer', '--strategy', 'exhaustive', '--workload', '0'], /--workload must be between 1 and 8, got 0/],
     [['replay', 'bank-transfer'], /--seed or --choices is required/],
     [['replay', 'bank-transfer', '--choices', '1.%'], /--choices: malformed choice token/],
     [['replay', 'bank-transfer', '--world', 'flat', '--seed', '1'], /--world must be swarm or exhaustive/],

@@ -17,7 +17,7 @@ export async function exploreInput(designName: string, patch: Partial<ExploreInp
     seedStart: 1,
     seeds: 100,
     pct: { depth: 3, stepsEstimate: 50 },
-    exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 1_000_000, sleepSets: true },
+    exhaustive: { maxFaults: 2, maxDepth: 10_000, options: { transfers: 2, externalMode: 'idempotent' }, maxSchedules: 1_000_000, sleepSets: true },
     stopAtFirst: false,
     shrinkRuns: 2000,
     workers: 1,

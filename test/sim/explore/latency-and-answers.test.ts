@@ -28,6 +28,7 @@ function stubSystem(script: Script): SystemDef {
     defaultDesign: 'scripted',
     latencyBudgetP99Ms: 200,
     probes: [],
+    worldOptions: [],
     scenarios: () => [],
     loadDesign: async () => ({ ok: true, design: {}, name: 'scripted' }),
     run: async (req: RunRequest): Promise<RunResult> => {
@@ -61,7 +62,7 @@ function input(system: SystemDef, seeds: number, stopAtFirst: boolean): ExploreI
     seedStart: 1,
     seeds,
     pct: { depth: 3, stepsEstimate: 50 },
-    exhaustive: { maxFaults: 2, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 1_000_000, sleepSets: true },
+    exhaustive: { maxFaults: 2, maxDepth: 10_000, options: { transfers: 2, externalMode: 'idempotent' }, maxSchedules: 1_000_000, sleepSets: true },
     stopAtFirst,
     shrinkRuns: 10,
     workers: 1,

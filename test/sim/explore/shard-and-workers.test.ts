@@ -33,7 +33,7 @@ describe('shards and workers', () => {
   });
 
   it('the union of 4 exhaustive shards equals the unsharded enumeration', async () => {
-    const input = await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 1, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 1_000_000, sleepSets: true } });
+    const input = await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 1, maxDepth: 10_000, options: { transfers: 2, externalMode: 'idempotent' }, maxSchedules: 1_000_000, sleepSets: true } });
     const whole = await explore(input);
     expect(whole.exhausted).toBe(true);
     expect(await shardsUnion(input, 4)).toEqual(figures([whole]));
@@ -46,7 +46,7 @@ describe('shards and workers', () => {
     expect(figures([threaded])).toEqual(figures([serial]));
     const kinds = (r: ExploreResult) => (r.kind === 'violation' ? r.failures.map((f) => `${f.violation.invariant}@${f.found.recipe.seed}`) : []);
     expect(kinds(threaded)).toEqual(kinds(serial));
-    const tree = await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 1, maxDepth: 10_000, workload: 2, externalMode: 'idempotent', maxSchedules: 1_000_000, sleepSets: true } });
+    const tree = await exploreInput('reference', { strategy: 'exhaustive', exhaustive: { maxFaults: 1, maxDepth: 10_000, options: { transfers: 2, externalMode: 'idempotent' }, maxSchedules: 1_000_000, sleepSets: true } });
     expect(figures([await explore({ ...tree, workers: 2 })])).toEqual(figures([await explore(tree)]));
   }, 60_000);
 

@@ -1,0 +1,43 @@
+/**
+ * The exhaustive world's options on the command line: `--option name=value`
+ * (repeatable) for any option a system declares, and the alias flags a
+ * system names for some of them (bank-transfer: `--workload`,
+ * `--external-mode`). Values are validated against the system's
+ * declarations, with messages naming the flag; defaults fill in the rest.
+ */
+import type { SystemDef } from '../../sim/systems/system-def.ts';
+import { resolveWorldOptions, splitOptionArgs, type WorldOptionValues } from '../../sim/systems/world-options.ts';
+import type { Parsed } from './parse-int.ts';
+
+/** Collects `--option` values, for commander. */
+export function collectOption(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const camel = (flag: string): string => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The alias flags of every ready system, for registering on a command. */
+export function aliasFlagsGiven(system: SystemDef, opts: Readonly<Record<string, unknown>>): string[] {
+  return system.worldOptions.filter((d) => d.flag !== undefined && opts[camel(d.flag)] !== undefined).map((d) => d.flag!);
+}
+
+/** Whether any world option was given (by `--option` or an alias). */
+export function worldOptionsGiven(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined): boolean {
+  return (optionArgs ?? []).length > 0 || aliasFlagsGiven(system, opts).length > 0;
+}
+
+export function resolveOptionFlags(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined): Parsed<WorldOptionValues> {
+  const split = splitOptionArgs(optionArgs ?? []);
+  if (!split.ok) return split;
+  const raw: Record<string, string> = { ...split.value };
+  const from: Record<string, string> = Object.fromEntries(Object.keys(raw).map((k) => [k, `--option ${k}`]));
+  for (const d of system.worldOptions) {
+    if (d.flag === undefined) continue;
+    const v = opts[camel(d.flag)];
+    if (v === undefined) continue;
+    if (raw[d.name] !== undefined) return { ok: false, message: `${d.flag} and --option ${d.name} set the same option: give one` };
+    raw[d.name] = String(v);
+    from[d.name] = d.flag;
+  }
+  return resolveWorldOptions(system.worldOptions, raw, (name) => from[name] ?? `--option ${name}`);
+}
