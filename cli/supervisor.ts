@@ -32,7 +32,20 @@ export function eventBudgetMs(argv: readonly string[]): number {
   return Number.isSafeInteger(n) && n > 0 ? n : EVENT_BUDGET_MS_DEFAULT;
 }
 
+/**
+ * A reader that stops early (`moneysim run ... | head`) closes the pipe; the
+ * rest of the output has nowhere to go, which is not an error of moneysim.
+ */
+function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+}
+
 export function runSupervised(argv: string[]): Promise<number> {
+  ignoreClosedPipes();
   const buffer = heartbeatBuffer();
   const budgetMs = eventBudgetMs(argv);
   const worker = new Worker(BOOTSTRAP, {

@@ -71,7 +71,8 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
   for (const p of Object.values(ints)) if (!p.ok) return p;
   const v = (k: keyof typeof ints): number => (ints[k] as { value: number }).value;
   if (v('seeds') > MAX_SEEDS) return { ok: false, message: `--seeds must be at most ${MAX_SEEDS} (2^31 - 1), got "${opts.seeds}"` };
-  if (v('seedStart') + v('seeds') - 1 > Number.MAX_SAFE_INTEGER) {
+  // Compared this way round so that the sum is never computed beyond the safe integers.
+  if (v('seeds') - 1 > Number.MAX_SAFE_INTEGER - v('seedStart')) {
     return { ok: false, message: `--seed-start plus --seeds must stay within ${Number.MAX_SAFE_INTEGER}, got ${v('seedStart')} + ${v('seeds')}` };
   }
   if (v('workers') > 64) return { ok: false, message: `--workers must be at most 64, got "${opts.workers}"` };

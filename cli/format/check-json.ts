@@ -3,6 +3,7 @@
  * the Informal Trace Format shape (`#meta`, `vars`, `states`, `loop`, integers
  * as `{"#bigint": "..."}`, booleans as JSON booleans) for `--trace json`.
  */
+import { displayConstants } from './check-values.ts';
 import type { CheckResult, TraceStep, Value, Violation } from '../../model/checker/result.ts';
 import { booleanOf } from './check-values.ts';
 
@@ -12,7 +13,7 @@ export function checkJson(r: CheckResult): unknown {
     ok: r.kind !== 'violation',
     complete: r.kind !== 'stopped',
     model: r.model,
-    constants: r.constants,
+    constants: displayConstants(r.model, r.constants),
     mode: r.mode,
     distinctStates: r.stats.distinctStates,
     generatedStates: r.stats.generatedStates,

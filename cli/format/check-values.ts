@@ -3,6 +3,7 @@
  * booleans as TRUE and FALSE, other strings quoted, lists as <<a, b>>, and
  * the list of variables a step changed.
  */
+import { getModel } from '../../model/registry.ts';
 import type { StateValues, Value } from '../../model/checker/result.ts';
 
 /**
@@ -31,4 +32,14 @@ export function sameValue(a: Value | undefined, b: Value): boolean {
 /** Variables of `state` that differ from `before` (all of them for the first state). */
 export function changedVars(before: StateValues | undefined, state: StateValues): string[] {
   return Object.keys(state).filter((k) => before === undefined || !sameValue(before[k], state[k]!));
+}
+
+/** A model's constants as a user writes them: booleans as TRUE/FALSE, numbers as numbers. */
+export function displayConstants(modelId: string, constants: Readonly<Record<string, number>>): Record<string, number | boolean> {
+  const decls = getModel(modelId)?.constants ?? [];
+  const out: Record<string, number | boolean> = {};
+  for (const [name, value] of Object.entries(constants)) {
+    out[name] = decls.find((d) => d.name === name)?.boolean === true ? value === 1 : value;
+  }
+  return out;
 }

@@ -25,6 +25,9 @@ export function resolveConstants(def: ModelDef, assignments: readonly string[]):
       values[name] = truth[1]!.toLowerCase() === 'true' ? 1 : 0;
       continue;
     }
+    if (decl.boolean === true && text !== '0' && text !== '1') {
+      return { ok: false, message: `--const ${name}: value must be TRUE or FALSE, got "${text}"` };
+    }
     if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
       const expected = decl.boolean === true ? 'TRUE or FALSE' : 'an integer';
       return { ok: false, message: `--const ${name}: value must be ${expected}, got "${text}"` };

@@ -76,7 +76,11 @@ export async function exploreExhaustive(input: ExhaustiveInput): Promise<Exhaust
     const values = valuesOf(path, path.length);
     if (mine(values.slice(0, SPLIT_DEPTH_CHOICES))) {
       tally.add(result);
-      input.onResult?.(result);
+      if (input.onResult !== undefined) {
+        input.onResult(result);
+        // Let a progress line (a stream write) flush now and then.
+        if (tally.runs % 64 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       if (result.kind === 'violation' && !failures.some((f) => f.run.kind === 'violation' && f.run.violation.invariant === result.violation.invariant)) {
         failures.push({ run: result, path: values });
         if (input.stopAtFirst) return { kind: 'done', tally, exhausted: false, failures };

@@ -77,13 +77,20 @@ export function isNewFailure(failures: readonly RunResult[], result: RunResult):
   return result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant);
 }
 
+/** Runs between turns of the event loop while someone watches progress. */
+export const PROGRESS_YIELD_RUNS = 64;
+
 export async function sweepSeeds(input: SeedSweepInput): Promise<SeedSweepOutcome> {
   const tally = new RunTally(input.system);
   const failures: RunResult[] = [];
   for (const seed of seedsOf(shardRange(input.seedStart, input.seeds, input.shard))) {
     const result = await input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), keepTrace: false, maxSteps: input.maxSteps });
     tally.add(result);
-    input.onRun?.(tally.runs);
+    if (input.onRun !== undefined) {
+      input.onRun(tally.runs);
+      // A progress line is written through a stream that only flushes when the event loop turns.
+      if (tally.runs % PROGRESS_YIELD_RUNS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     if (isNewFailure(failures, result)) {
       failures.push(result);
       if (input.stopAtFirst) break;

@@ -42,6 +42,14 @@ describe('moneysim check', () => {
     for (const key of ['distinctStates', 'generatedStates', 'depth', 'statesPerSecond']) expect(typeof report[key]).toBe('number');
   });
 
+  it('names boolean constants as TRUE/FALSE in the header and as JSON booleans', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'N=1', '--const', 'LOCK=FALSE', '--skip', 'NoOverdraft')).toBeGreaterThanOrEqual(0);
+    expect(out.split('\n')[0]).toMatch(/^Model bank-transfer\/reference with N=1 .*EXPIRY=TRUE .*LOCK=FALSE: /);
+    out = '';
+    await run('bank-transfer/reference', '--const', 'N=1', '--json');
+    expect(JSON.parse(out).constants).toMatchObject({ N: 1, EXPIRY: true, LOCK: true });
+  });
+
   it('reports the temporal properties it checked in JSON', async () => {
     expect(await run('bank-transfer/reference', '--const', 'N=1', '--json')).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ ok: true, complete: true, propertiesChecked: ['Settles_0'] });
@@ -76,7 +84,7 @@ describe('moneysim check', () => {
     [['bank-transfer/naive', '--const', 'N=two'], /--const N: value must be an integer/],
     [['bank-transfer/naive', '--const', 'N=99'], /--const N: value 99 is outside 1\.\.4/],
     [['bank-transfer/reference', '--const', 'EXPIRY=maybe'], /--const EXPIRY: value must be TRUE or FALSE/],
-    [['bank-transfer/reference', '--const', 'EXPIRY=2'], /--const EXPIRY: value 2 is outside 0\.\.1/],
+    [['bank-transfer/reference', '--const', 'EXPIRY=2'], /--const EXPIRY: value must be TRUE or FALSE, got "2"/],
     [['bank-transfer/naive', '--max-states', '-3'], /--max-states/],
     [['bank-transfer/naive', '--trace', 'xml'], /--trace must be one of/],
     [['bank-transfer/naive', '--depth', '5'], /--depth only applies with --simulate/],
