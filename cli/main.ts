@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeFor, type Outcome, EXIT_BAD_INPUT, EXIT_INTERNAL } from './outcome.ts';
 import { colorLevel } from './color-level.ts';
 import { registerCommands } from './commands/index.ts';
+import { readEventBudget } from './args/event-budget.ts';
 import { printError } from './print.ts';
 
 /** The level chalk detected for this terminal when it was loaded, before any run changed it. */
@@ -20,20 +21,13 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-/** `--event-budget-ms` is read by the supervisor before parsing; a bad value is refused here, before anything runs. */
-function checkEventBudget(argv: readonly string[]): string | null {
-  const i = argv.findIndex((a) => a === '--event-budget-ms' || a.startsWith('--event-budget-ms='));
-  if (i < 0) return null;
-  const raw = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1] ?? '';
-  return /^[1-9][0-9]{0,8}$/.test(raw) ? null : `--event-budget-ms must be a positive integer of milliseconds, got "${raw}"`;
-}
-
 export async function main(argv: string[]): Promise<number> {
   // Set once, before anything prints; every later chalk call follows it.
   chalk.level = colorLevel(argv.slice(2), process.env, DETECTED_LEVEL);
-  const budget = checkEventBudget(argv);
-  if (budget !== null) {
-    printError(budget);
+  // Read by the supervisor before parsing; a bad value is refused here, before anything runs.
+  const budget = readEventBudget(argv);
+  if (!budget.ok) {
+    printError(budget.message);
     return EXIT_BAD_INPUT;
   }
   let outcome: Outcome | undefined;

@@ -13,23 +13,20 @@
  */
 import { Worker } from 'node:worker_threads';
 import { HB, heartbeatBuffer, heartbeatSlot, heartbeatThreads } from '../sim/kernel/heartbeat.ts';
+import { EVENT_BUDGET_MS_DEFAULT, readEventBudget } from './args/event-budget.ts';
 import { EVENT_TURNS_MAX, formatRunaway, type RunawayReport } from './format/runaway-report.ts';
 import { EXIT_VIOLATION } from './outcome.ts';
 
-/** Default wall-clock budget of one simulated event, in ms; `--event-budget-ms` changes it. */
-export const EVENT_BUDGET_MS_DEFAULT = 10_000;
+export { EVENT_BUDGET_MS_DEFAULT };
 
 const POLL_MS = 100;
 
 const BOOTSTRAP = new URL('./supervised-main.mjs', import.meta.url);
 
-/** Reads `--event-budget-ms N` from the raw arguments; main() validates it again and refuses bad values. */
+/** The budget to watch with; a bad value falls back to the default here, and main() refuses it with exit 2. */
 export function eventBudgetMs(argv: readonly string[]): number {
-  const i = argv.findIndex((a) => a === '--event-budget-ms' || a.startsWith('--event-budget-ms='));
-  if (i < 0) return EVENT_BUDGET_MS_DEFAULT;
-  const raw = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : EVENT_BUDGET_MS_DEFAULT;
+  const budget = readEventBudget(argv);
+  return budget.ok ? budget.value : EVENT_BUDGET_MS_DEFAULT;
 }
 
 /**

@@ -6,19 +6,12 @@
  */
 import type { ExternalInstitution } from '../fakes/external-institution.ts';
 import type { InternalLedger } from '../fakes/internal-ledger.ts';
+import { withoutFaults } from '../kit/without-faults.ts';
 import type { Network } from '../net/network.ts';
 
 export function healWorld(net: Network, external: ExternalInstitution, ledger: InternalLedger): void {
-  net.options = { ...net.options, lossProbability: 0, duplicateProbability: 0, slowProbability: 0, lateRequestProbability: 0 };
+  net.options = withoutFaults(net.options);
   net.partitions.healAll();
-  external.options = {
-    ...external.options,
-    downWindows: [],
-    unavailableProbability: 0,
-    errorBeforeProbability: 0,
-    errorAfterProbability: 0,
-    lostReplyProbability: 0,
-    slowProbability: 0,
-  };
-  ledger.options = { ...ledger.options, rejectProbability: 0, rateLimitProbability: 0, lostReplyProbability: 0, slowProbability: 0 };
+  external.options = { ...withoutFaults(external.options), downWindows: [] };
+  ledger.options = withoutFaults(ledger.options);
 }

@@ -54,8 +54,10 @@ export class MobileClient {
       const record = this.book.press(key, plan.accountId, userId, plan.amountMinor);
       const body = { idempotencyKey: key, userId, accountId: plan.accountId, amountMinor: plan.amountMinor };
       const answer = await this.callUntilAnswered('transfer', key, body, record);
-      if (answer.status === 'PENDING') this.pendingAnswers++;
-      if (answer.status === 'PENDING') return this.pollUntilSettled(answer.transferId, record);
+      if (answer.status === 'PENDING') {
+        this.pendingAnswers++;
+        return this.pollUntilSettled(answer.transferId, record);
+      }
       if (answer.status === 'SUCCESS') return;
       if (press < plan.pressAgainMax) await this.timers.sleep(this.config.client.pressAgainDelayMs);
     }

@@ -16,6 +16,7 @@
 import type { Json } from '../../impl/ports/ports.ts';
 import type { QueueMessage } from '../../impl/ports/queue.ts';
 import { chance } from '../choice/choice-source.ts';
+import { withoutFaults } from './without-faults.ts';
 import type { Simulator } from '../kernel/simulator.ts';
 import type { Network, ServiceResponse } from '../net/network.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
@@ -117,7 +118,7 @@ export class SimQueue {
 
   /** Ends every fault: the queue delivers in order, once per visibility timeout, and keeps every ack. */
   heal(): void {
-    this.options = { ...this.options, reorderProbability: 0, duplicateDeliveryProbability: 0, lostAckProbability: 0 };
+    this.options = withoutFaults(this.options);
   }
 }
 
