@@ -48,8 +48,7 @@ const PRIORITY_BASE = 1_000_000;
 const SETUP_THREAD = 'setup';
 
 export class PctChoiceSource implements ChoiceSource {
-  readonly log = new ChoiceLog();
-  /** Draws everything PCT does not steer; its own log is not the run's. */
+  /** Draws everything PCT does not steer; its log is the run's, and PCT adds the choices it makes itself. */
   private readonly random: RandomChoiceSource;
   private readonly prng: () => number;
   private readonly priorities = new Map<string, number>();
@@ -70,6 +69,10 @@ export class PctChoiceSource implements ChoiceSource {
     this.messageChangePoints = this.drawChangePoints(depth, stepsEstimate);
   }
 
+  get log(): ChoiceLog {
+    return this.random.log;
+  }
+
   noteDispatch(event: ChoiceCandidate): void {
     this.thread = threadOf(event);
   }
@@ -80,11 +83,14 @@ export class PctChoiceSource implements ChoiceSource {
     this.expectExtra = false;
     let value: number;
     if (kind === 'schedule' && candidates !== undefined && n > 1) value = this.schedule(candidates);
-    else if (kind === 'data' && stream === LATENCY_STREAM && n > 1) value = this.latency(n, extraPending);
-    else if (kind === 'fault' && stream === SLOW_STREAM && this.demoted) value = this.forceSlow(n, probabilityOfOne);
+    else if (kind === 'data' && stream === LATENCY_STREAM && n > 1) {
+      // A slow extra is drawn (and logged) by the random source itself.
+      if (extraPending) return this.latency(n, true);
+      value = this.latency(n, false);
+    } else if (kind === 'fault' && stream === SLOW_STREAM && this.demoted) value = this.forceSlow(n, probabilityOfOne);
     else if (kind === 'fault' && stream === LATE_STREAM && this.messageChangePoints.includes(this.messages + 1)) value = 1;
-    else value = this.drawRandom(kind, stream, n, probabilityOfOne);
-    this.log.push(kind, n, value);
+    else return this.drawRandom(kind, stream, n, probabilityOfOne);
+    this.random.log.push(kind, n, value);
     return value;
   }
 
