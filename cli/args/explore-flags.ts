@@ -30,12 +30,6 @@ export function parseFind(raw: string | undefined, strategy: StrategyName): Pars
   return { ok: false, message: `--find must be first or all, got "${value}"` };
 }
 
-export function parseExternalMode(raw: string | undefined): Parsed<'idempotent' | 'non-idempotent'> {
-  const value = raw ?? 'idempotent';
-  if (value === 'idempotent' || value === 'non-idempotent') return { ok: true, value };
-  return { ok: false, message: `--external-mode must be idempotent or non-idempotent, got "${value}"` };
-}
-
 export function parseWorld(raw: string | undefined): Parsed<'swarm' | 'exhaustive'> {
   const value = raw ?? 'swarm';
   if (value === 'swarm' || value === 'exhaustive') return { ok: true, value };

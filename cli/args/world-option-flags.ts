@@ -16,16 +16,6 @@ export function collectOption(value: string, previous: string[] = []): string[] 
 
 const camel = (flag: string): string => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** The alias flags of every ready system, for registering on a command. */
-export function aliasFlagsGiven(system: SystemDef, opts: Readonly<Record<string, unknown>>): string[] {
-  return system.worldOptions.filter((d) => d.flag !== undefined && opts[camel(d.flag)] !== undefined).map((d) => d.flag!);
-}
-
-/** Whether any world option was given (by `--option` or an alias). */
-export function worldOptionsGiven(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined): boolean {
-  return (optionArgs ?? []).length > 0 || aliasFlagsGiven(system, opts).length > 0;
-}
-
 export function resolveOptionFlags(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined): Parsed<WorldOptionValues> {
   const split = splitOptionArgs(optionArgs ?? []);
   if (!split.ok) return split;

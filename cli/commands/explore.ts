@@ -6,6 +6,7 @@
  * sample of seeds to check that the design is deterministic, and optionally
  * writes a vitest test for the failures.
  */
+import { strategyOf } from '../../sim/explore/parallel-sweep.ts';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkDeterminism, type DeterminismResult } from '../../sim/explore/check-determinism.ts';
@@ -100,9 +101,8 @@ async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<O
   }
   let determinism: DeterminismResult | null = null;
   if (determinismSamples !== null) {
-    const strategy = flags.strategy === 'pct' ? { kind: 'pct' as const, ...flags.pct } : { kind: 'random' as const };
     const ran = subRange(shardRange(flags.seedStart, flags.seeds, flags.shard), 0, result.schedules);
-    determinism = await checkDeterminism({ system, design: design.design, strategy, ran, samples: determinismSamples, maxSteps: flags.maxSteps });
+    determinism = await checkDeterminism({ system, design: design.design, strategy: strategyOf(flags), ran, samples: determinismSamples, maxSteps: flags.maxSteps });
     if (determinism.kind === 'nondeterministic' && builtIn) {
       return { kind: 'internal-error', message: `nondeterminism in built-in design ${design.name}: ${determinismDetail(determinism)}` };
     }

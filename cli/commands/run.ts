@@ -7,8 +7,7 @@ import type { Command } from 'commander';
 import { RandomChoiceSource } from '../../sim/choice/random-choice-source.ts';
 import { parseNonNegativeInt } from '../args/parse-int.ts';
 import { resolveDesign, resolveScenario, resolveTraceFormat } from '../args/resolve.ts';
-import { replayLine } from '../format/replay-line.ts';
-import { shellLine } from '../format/shell-quote.ts';
+import { runReplayLine } from '../format/replay-line.ts';
 import { formatRunText, runJson } from '../format/run-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine } from '../print.ts';
@@ -50,10 +49,7 @@ async function run(target: string, opts: RunOptions): Promise<Outcome> {
     keepTrace: true,
     scenario,
   });
-  const line =
-    file === undefined
-      ? replayLine(system.id, design.value.name, seed.value, scenario)
-      : shellLine(['npx', 'moneysim', 'run', file, '--design', design.value.name, '--seed', String(seed.value)]);
+  const line = runReplayLine(file ?? `${system.id}/${scenario}`, design.value.name, seed.value);
   if (opts.json === true) {
     printJson({ scenario, expected: info.expect[design.value.name] ?? null, ...runJson(system.id, result, line, format.value) });
   } else {

@@ -8,9 +8,14 @@ import type { SeedStrategy } from '../../sim/explore/seed-sweep.ts';
 import type { RunRecipe } from '../../sim/explore/run-recipe.ts';
 import { shellLine } from './shell-quote.ts';
 
+/** Reruns a scenario, built-in (`system/name`) or a user's file, with a seed. */
+export function runReplayLine(target: string, design: string, seed: number): string {
+  return shellLine(['npx', 'moneysim', 'run', target, '--design', design, '--seed', String(seed)]);
+}
+
 /** Replays a scenario run (`scenario` given) or a random-strategy seed. */
 export function replayLine(system: string, design: string, seed: number, scenario?: string): string {
-  if (scenario !== undefined) return shellLine(['npx', 'moneysim', 'run', `${system}/${scenario}`, '--design', design, '--seed', String(seed)]);
+  if (scenario !== undefined) return runReplayLine(`${system}/${scenario}`, design, seed);
   return seedReplayLine(system, design, seed, { kind: 'random' });
 }
 

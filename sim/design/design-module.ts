@@ -36,7 +36,8 @@ function registerEsmFormatHooks(): void {
  * else its default export. A CommonJS module's `module.exports` arrives as the
  * default export, so a `design` property of that is accepted too.
  */
-export async function importDesignModule(path: string, flag = '--design'): Promise<ModuleImport> {
+export async function importDesignModule(path: string): Promise<ModuleImport> {
+  const flag = '--design';
   const absolute = resolve(process.cwd(), path);
   if (!existsSync(absolute)) return { ok: false, message: `${flag}: no such file "${path}"` };
   if (!statSync(absolute).isFile()) return { ok: false, message: `${flag}: "${path}" is not a file` };

@@ -7,7 +7,7 @@
  * which, by whose design it is. Returns a value; nothing here prints.
  */
 import type { SystemDef } from '../systems/system-def.ts';
-import { seedsOf, sourceFor, subRange, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
+import { seedsOf, sourceFor, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
 
 export const DEFAULT_DETERMINISM_SAMPLES = 20;
 
@@ -32,7 +32,7 @@ export function spreadSample(range: SeedRange, n: number): number[] {
   const picked = new Set<number>();
   for (let k = 0; k < n; k++) {
     const position = n === 1 ? 0 : Math.round((k * (range.count - 1)) / (n - 1));
-    picked.add([...seedsOf(subRange(range, position, position + 1))][0]!);
+    picked.add(range.first + position * range.step);
   }
   return [...picked];
 }

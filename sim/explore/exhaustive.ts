@@ -21,7 +21,7 @@ import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 import type { WorldOptionValues } from '../systems/world-options.ts';
 import { RunTally } from './run-tally.ts';
-import { PROGRESS_YIELD_RUNS } from './seed-sweep.ts';
+import { PROGRESS_YIELD_RUNS, yieldToEventLoop } from './seed-sweep.ts';
 import { ownsPath, SPLIT_DEPTH_CHOICES, type TreeSlice } from './tree-slice.ts';
 
 export interface ExhaustiveInput {
@@ -80,7 +80,7 @@ export async function exploreExhaustive(input: ExhaustiveInput): Promise<Exhaust
       if (input.onResult !== undefined) {
         input.onResult(result);
         // Let a progress line (a stream write) flush now and then.
-        if (tally.runs % PROGRESS_YIELD_RUNS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (tally.runs % PROGRESS_YIELD_RUNS === 0) await yieldToEventLoop();
       }
       if (result.kind === 'violation' && !failures.some((f) => f.run.kind === 'violation' && f.run.violation.invariant === result.violation.invariant)) {
         failures.push({ run: result, path: values });

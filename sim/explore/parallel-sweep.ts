@@ -33,7 +33,8 @@ export interface SweepFound {
 const BLOCK_SEEDS_MAX = 256;
 const BLOCKS_PER_THREAD_MIN = 16;
 
-function strategyOf(input: ExploreInput): SeedStrategy {
+/** How a sweep draws its seeds' choices. */
+export function strategyOf(input: Pick<ExploreInput, 'strategy' | 'pct'>): SeedStrategy {
   return input.strategy === 'pct' ? { kind: 'pct', ...input.pct } : { kind: 'random' };
 }
 

@@ -10,7 +10,7 @@
 import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 import { SnapshotBuilder, type TallySnapshot } from './run-tally.ts';
-import { isNewFailure, seedsOf, sourceFor, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
+import { isNewFailure, seedsOf, sourceFor, yieldToEventLoop, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
 
 export interface BlockSpec {
   system: SystemDef;
@@ -25,8 +25,6 @@ export interface BlockOutcome {
   failures: RunResult[];
 }
 
-/** Lets other work of this thread (worker messages) in between seeds. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function runSeedBlock(spec: BlockSpec, seeds: SeedRange, yieldBetweenSeeds: boolean): Promise<BlockOutcome> {
   const snapshot = new SnapshotBuilder(spec.system.latencyBudgetP99Ms ?? null);

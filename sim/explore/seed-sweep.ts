@@ -77,6 +77,9 @@ export function isNewFailure(failures: readonly RunResult[], result: RunResult):
   return result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant);
 }
 
+/** Lets other work of this thread (stream writes, worker messages) run. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Runs between turns of the event loop while someone watches progress. */
 export const PROGRESS_YIELD_RUNS = 64;
 
@@ -89,7 +92,7 @@ export async function sweepSeeds(input: SeedSweepInput): Promise<SeedSweepOutcom
     if (input.onRun !== undefined) {
       input.onRun(tally.runs);
       // A progress line is written through a stream that only flushes when the event loop turns.
-      if (tally.runs % PROGRESS_YIELD_RUNS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (tally.runs % PROGRESS_YIELD_RUNS === 0) await yieldToEventLoop();
     }
     if (isNewFailure(failures, result)) {
       failures.push(result);

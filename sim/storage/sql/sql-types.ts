@@ -24,9 +24,9 @@ export type {
   SqlValue,
   TxId,
 } from '../../../impl/ports/sql.ts';
-import type { IsolationLevel, Predicate, Row, SqlErrorCode, SqlResult, SqlValue } from '../../../impl/ports/sql.ts';
+import type { Predicate, Row, SqlErrorCode, SqlResult } from '../../../impl/ports/sql.ts';
 
-export const ISOLATION_LEVELS: readonly IsolationLevel[] = ['read-committed', 'repeatable-read', 'serializable'];
+export { ISOLATION_LEVELS } from '../../../impl/ports/sql.ts';
 
 export function ok(rows: readonly Row[], rowCount: number = rows.length): SqlResult {
   return { kind: 'ok', rows, rowCount };
@@ -34,11 +34,6 @@ export function ok(rows: readonly Row[], rowCount: number = rows.length): SqlRes
 
 export function sqlError(code: SqlErrorCode, message: string): SqlResult {
   return { kind: 'error', code, message };
-}
-
-/** A predicate matching the row whose column `column` equals `value`. */
-export function columnEquals(column: string, value: SqlValue): Predicate {
-  return { describe: `${column} = ${JSON.stringify(value)}`, test: (row) => row[column] === value };
 }
 
 /** The predicate of a whole-table statement (no WHERE clause). */

@@ -19,10 +19,6 @@ export interface UniqueConflict {
   readonly holder: TxId | null;
 }
 
-export function conflictingHolder(conflict: UniqueConflict): TxId | null {
-  return conflict.holder;
-}
-
 /** The first conflict of `row` (stored under `self`) with another row's unique columns, or null. */
 export function uniqueConflict(state: EngineState, tx: SqlTransaction, table: SqlTable, row: Row, self: RowKey): UniqueConflict | null {
   const name = table.schema.name;

@@ -19,7 +19,7 @@ import type { PendingScan, ScanAction } from './pending-statement.ts';
 import { noteRead, noteWrite } from './ssi-tracker.ts';
 import { abortTx } from './tx-abort.ts';
 import { stopWaiting, waitFor } from './lock-wait.ts';
-import { conflictingHolder, uniqueConflict } from './unique-check.ts';
+import { uniqueConflict } from './unique-check.ts';
 import type { SqlTransaction } from './sql-transaction.ts';
 import { ok, type Predicate, type Row, type RowKey, type SqlResult } from './sql-types.ts';
 
@@ -92,7 +92,7 @@ function act(state: EngineState, tx: SqlTransaction, scan: PendingScan, key: Row
     if (after[table.schema.primaryKey] !== key) throw new Error(`an UPDATE of ${scan.table} may not change its primary key`);
     const conflict = uniqueConflict(state, tx, table, after, key);
     if (conflict !== null) {
-      const holder = conflictingHolder(conflict);
+      const holder = conflict.holder;
       if (holder !== null) {
         tx.pending = scan;
         return waitFor(state, tx, holder);
