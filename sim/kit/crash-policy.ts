@@ -1,13 +1,15 @@
 /**
- * Decides when a crashable process (a system's coordinator) crashes and
- * when it comes back.
+ * Decides when crashable processes (a system's coordinator nodes, and fakes
+ * that can restart) crash and when they come back.
  *
- * Scripted crashes fire on the nth matching event about to reach the
- * coordinator ("when the first cashOut reply arrives") or at an instant.
- * Random crashes are drawn per coordinator event while the fault phase lasts;
- * since every such event is the end of a call or a write, crashes land where
- * work is in flight, which is where money hides. After the fault phase no
- * process crashes and a crashed coordinator restarts at once.
+ * Scripted crashes fire on the nth matching event about to reach their
+ * target process ("when the first cashOut reply arrives") or at an instant.
+ * Random crashes are drawn per event a crashable process handles while the
+ * fault phase lasts; since every such event is the end of a call or a write,
+ * crashes land where work is in flight, which is where money hides. After
+ * the fault phase no process crashes and a crashed process restarts at once.
+ * Each process restarts through its own action (a coordinator recovers, a
+ * stateless stub comes back empty).
  */
 import { chance, intBetween } from '../choice/choice-source.ts';
 import type { SimEvent } from '../kernel/sim-event.ts';
@@ -19,9 +21,12 @@ export class CrashPolicy {
   healed = false;
   randomCrashes = 0;
   private readonly matches: number[];
-  private pendingRestartMs: number | null = null;
+  /** A scripted crash's own restart delay, per crashed process, used instead of a drawn one. */
+  private readonly pendingRestartMs = new Map<SimProcess, number>();
   /** Set when a scripted crash matched an event to crash right after; the world fires it once the event ran. */
   private crashAfterEvent = false;
+  /** Restart actions by process; a process without one restarts through the default action. */
+  private readonly restarts = new Map<SimProcess, (proc: SimProcess) => void>();
 
   constructor(
     private readonly sim: Simulator,
@@ -33,12 +38,20 @@ export class CrashPolicy {
     this.matches = scripted.map(() => 0);
   }
 
-  /** Schedules the crashes that are tied to an instant. */
-  scheduleTimed(target: SimProcess): void {
+  /** Gives a process its own restart action (a fake that forgets, a database that rolls back). */
+  onRestart(proc: SimProcess, action: (proc: SimProcess) => void): void {
+    this.restarts.set(proc, action);
+  }
+
+  /** Schedules the crashes tied to an instant; `targets[0]` is the default target. */
+  scheduleTimed(...targets: SimProcess[]): void {
     for (const s of this.scripted) {
       if (s.atMs === undefined) continue;
+      const target = s.process === undefined ? targets[0]! : targets.find((p) => p.name === s.process);
+      if (target === undefined) throw new Error(`scripted crash names unknown process ${s.process}`);
       this.sim.schedule(s.atMs, this.control, 'scripted crash', () => {
-        this.pendingRestartMs = s.restartAfterMs;
+        if (!target.up) return;
+        this.pendingRestartMs.set(target, s.restartAfterMs);
         this.sim.crash(target);
       }, null, { phase: 'control' });
     }
@@ -48,12 +61,14 @@ export class CrashPolicy {
     if (this.healed) return false;
     const meta = ev.meta;
     for (let i = 0; i < this.scripted.length; i++) {
-      const on = this.scripted[i]!.on;
+      const s = this.scripted[i]!;
+      const on = s.on;
       if (on === undefined || meta === null || meta.phase !== on.phase) continue;
       if (on.method !== undefined && on.method !== meta.method) continue;
+      if (s.process !== undefined && s.process !== ev.proc.name) continue;
       this.matches[i]!++;
       if (this.matches[i] === on.nth) {
-        this.pendingRestartMs = this.scripted[i]!.restartAfterMs;
+        this.pendingRestartMs.set(ev.proc, s.restartAfterMs);
         if (on.when !== 'after') return true;
         this.crashAfterEvent = true;
       }
@@ -73,14 +88,15 @@ export class CrashPolicy {
 
   /** Plans the restart of a process that just crashed. */
   onCrash(proc: SimProcess): void {
+    const scripted = this.pendingRestartMs.get(proc);
+    this.pendingRestartMs.delete(proc);
     const delay = this.healed
       ? 0
-      : this.pendingRestartMs ?? intBetween(this.sim.choice, 'crash.restart', this.options.restartDelayMsMin, this.options.restartDelayMsMax);
-    this.pendingRestartMs = null;
+      : scripted ?? intBetween(this.sim.choice, 'crash.restart', this.options.restartDelayMsMin, this.options.restartDelayMsMax);
     this.sim.schedule(delay, this.control, 'restart', () => {
       if (proc.up) return;
       this.sim.restart(proc);
-      this.restart(proc);
+      (this.restarts.get(proc) ?? this.restart)(proc);
     }, null, { phase: 'control' });
   }
 }

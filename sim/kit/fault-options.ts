@@ -4,7 +4,7 @@
  * system's configuration embeds these; scenario files set them by name.
  */
 export interface CrashOptions {
-  /** Probability, per event the coordinator handles, that it crashes just before it. */
+  /** Probability, per event a crashable process handles, that it crashes just before it. */
   probability: number;
   /** No more random crashes than this per run. */
   maxCrashes: number;
@@ -30,4 +30,10 @@ export interface ScriptedCrash {
   /** Or crash at this instant. */
   atMs?: number;
   restartAfterMs: number;
+  /**
+   * The process to crash, by name; absent means the world's first crashable
+   * process (its coordinator). Worlds with several nodes, or with fakes that
+   * restart, name the target.
+   */
+  process?: string;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeThrown } from '../../../sim/bank-transfer/coordinator-host.ts';
+import { describeThrown } from '../../../sim/kit/describe-thrown.ts';
 import { RandomChoiceSource } from '../../../sim/choice/random-choice-source.ts';
 import { bankTransferSystem } from '../../../sim/systems/bank-transfer-system.ts';
 
