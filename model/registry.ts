@@ -6,8 +6,10 @@ import type { ModelDef } from './checker/define.ts';
 import { naive } from './bank-transfer/naive.ts';
 import { reference } from './bank-transfer/reference.ts';
 import { seedExercise } from './bank-transfer/seed-exercise.ts';
+import { naive as shardedNaive } from './sharded-transfer/naive.ts';
+import { reference as shardedReference } from './sharded-transfer/reference.ts';
 
-const MODELS: readonly ModelDef[] = [seedExercise, naive, reference];
+const MODELS: readonly ModelDef[] = [seedExercise, naive, reference, shardedNaive, shardedReference];
 
 export interface ModelListing {
   readonly id: string;
