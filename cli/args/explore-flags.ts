@@ -51,6 +51,7 @@ export function checkStrategyFlags(strategy: StrategyName, given: Record<string,
     '--seeds': ['random', 'pct'],
     '--seed-start': ['random', 'pct'],
     '--check-determinism': ['random', 'pct'],
+    '--time-limit': ['random', 'pct'],
   };
   for (const [flag, strategies] of Object.entries(onlyFor)) {
     if (given[flag] !== undefined && !strategies.includes(strategy)) {

@@ -8,6 +8,7 @@ import type { ExploreInput } from '../../sim/explore/explore.ts';
 import { MAX_SEEDS } from '../../sim/explore/seed-sweep.ts';
 import { checkStrategyFlags, parseFind, parseShard, parseStrategy } from './explore-flags.ts';
 import { parseNonNegativeInt, parsePositiveInt, type Parsed } from './parse-int.ts';
+import { parseTimeLimit } from './time-limit.ts';
 
 export interface ExploreOptions {
   design?: string;
@@ -35,10 +36,13 @@ export interface ExploreOptions {
   emitTestKind?: string;
   trace?: string;
   json?: boolean;
+  timeLimit?: string;
+  junit?: string;
+  report?: string;
 }
 
 /** The explorer's input without what the command resolves itself, plus how many seeds to re-run (null: no check). */
-export type ExploreFlags = Omit<ExploreInput, 'system' | 'design' | 'designName'> & { determinismSamples: number | null };
+export type ExploreFlags = Omit<ExploreInput, 'system' | 'design' | 'designName'> & { determinismSamples: number | null; timeLimitMs: number | null };
 
 function parseDeterminism(raw: string | boolean | undefined): Parsed<number | null> {
   if (raw === undefined) return { ok: true, value: null };
@@ -52,13 +56,16 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
   const given = {
     '--max-faults': opts.maxFaults, '--max-steps': opts.maxSteps, '--workload': opts.workload, '--max-schedules': opts.maxSchedules,
     '--external-mode': opts.externalMode, '--reduction': opts.reduction, '--pct-depth': opts.pctDepth, '--pct-steps': opts.pctSteps, '--seeds': opts.seeds, '--seed-start': opts.seedStart,
-    '--check-determinism': opts.checkDeterminism,
+    '--check-determinism': opts.checkDeterminism, '--time-limit': opts.timeLimit,
     '--option': opts.option === undefined || opts.option.length === 0 ? undefined : opts.option,
   };
   const fit = checkStrategyFlags(strategy.value, given);
   if (!fit.ok) return fit;
+  const timeLimit = parseTimeLimit(opts.timeLimit);
+  if (!timeLimit.ok) return timeLimit;
   const ints = {
-    seeds: parsePositiveInt(opts.seeds, '--seeds', 1000),
+    // With a time limit and no seed count, the budget alone ends the sweep.
+    seeds: parsePositiveInt(opts.seeds, '--seeds', timeLimit.value === null ? 1000 : MAX_SEEDS),
     seedStart: parseNonNegativeInt(opts.seedStart, '--seed-start', 1),
     depth: parsePositiveInt(opts.pctDepth, '--pct-depth', 3),
     stepsEstimate: parsePositiveInt(opts.pctSteps, '--pct-steps', 50),
@@ -98,6 +105,7 @@ export function parseExploreFlags(opts: ExploreOptions): Parsed<ExploreFlags> {
       workers: v('workers'),
       shard: shard.value,
       determinismSamples: determinism.value,
+      timeLimitMs: timeLimit.value,
     },
   };
 }

@@ -22,6 +22,12 @@ import { emitTestFile } from '../format/emit-test.ts';
 import { exploreJson, formatExploreText } from '../format/sweep-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine, progressReporter } from '../print.ts';
+import { pastDeadline } from '../../sim/explore/seed-sweep.ts';
+import { emitCi } from '../ci/ci-output.ts';
+import { exploreSuite } from '../ci/explore-cases.ts';
+import { timeBudgetJson, timeBudgetLine, timeBudgetOf, type TimeBudget } from '../ci/time-budget.ts';
+import { exploreReportHtml } from '../report/explore-report.ts';
+import { parseOutputFile, writeOutputFile } from '../report/output-file.ts';
 import type { Report } from './index.ts';
 
 export function registerExplore(program: Command, report: Report): void {
@@ -52,6 +58,9 @@ export function registerExplore(program: Command, report: Report): void {
     .option('--emit-test-kind <holds|fails>', 'holds: the design must break no invariant on those choices (a regression test); fails: it must still fail (a reproduction) (default holds)')
     .option('--trace <format>', 'trace format of a failure: text, json or mermaid', 'text')
     .option('--json', 'print one JSON object')
+    .option('--time-limit <duration>', 'random/pct: stop starting new seeds after this long (e.g. 90s, 5m, 1h) and report what was covered; without --seeds the budget alone ends the sweep')
+    .option('--junit <file>', 'also write the exploration as JUnit XML (one test case per sweep or shard)')
+    .option('--report <file.html>', 'write a self-contained HTML report of the first failure printed (or of the sweep when none)')
     .action(async (systemId: string, opts: ExploreOptions) => report(await exploreCommand(systemId, opts)));
 }
 
@@ -61,6 +70,8 @@ interface Resolved {
   flags: ExploreFlags;
   format: TraceFormat;
   emit: EmitTestTarget | null;
+  junit: string | null;
+  report: string | null;
 }
 
 /** Every flag, the output target and the design, checked before anything runs. */
@@ -78,9 +89,13 @@ async function resolveAll(systemId: string, opts: ExploreOptions): Promise<{ ok:
   if (!format.ok) return format;
   const emit = parseEmitTest(opts.emitTest, opts.emitTestKind);
   if (!emit.ok) return emit;
+  const junit = parseOutputFile(opts.junit, '--junit');
+  if (!junit.ok) return junit;
+  const report = parseOutputFile(opts.report, '--report', ['.html', '.htm']);
+  if (!report.ok) return report;
   const design = await resolveDesign(system.value, opts.design);
   if (!design.ok) return design;
-  return { ok: true, value: { system: system.value, design: design.value, flags: flags.value, format: format.value, emit: emit.value } };
+  return { ok: true, value: { system: system.value, design: design.value, flags: flags.value, format: format.value, emit: emit.value, junit: junit.value, report: report.value } };
 }
 
 async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<Outcome> {
@@ -90,9 +105,11 @@ async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<O
   const json = opts.json === true;
   const builtIn = system.designs.some((d) => d.name === design.name);
   const progress = progressReporter(`exploring ${system.id} / ${design.name}`);
-  const { determinismSamples, ...input } = flags;
-  const result = await explore({ system, design: design.design, designName: design.name, ...input, onProgress: json ? undefined : (runs) => progress.update(runs) });
+  const { determinismSamples, timeLimitMs, ...input } = flags;
+  const deadlineEpochMs = timeLimitMs === null ? undefined : performance.timeOrigin + performance.now() + timeLimitMs;
+  const result = await explore({ system, design: design.design, designName: design.name, ...input, deadlineEpochMs, onProgress: json ? undefined : (runs) => progress.update(runs) });
   progress.clear();
+  const budget = timeLimitMs === null ? null : timeBudgetOf(result, timeLimitMs, pastDeadline(deadlineEpochMs), flags.stopAtFirst);
   if (result.kind === 'nondeterminism') {
     if (builtIn) return { kind: 'internal-error', message: `nondeterminism in built-in design ${design.name}: ${result.message}` };
     if (json) printJson({ ...exploreJson(result, false), ok: false, nondeterminism: { design: design.name, message: result.message } });
@@ -108,20 +125,23 @@ async function exploreCommand(systemId: string, opts: ExploreOptions): Promise<O
     }
   }
   const requireCoverage = opts.requireCoverage === true;
-  printReport(result, determinism, design.name, format, requireCoverage, json);
+  printReport(result, determinism, design.name, format, requireCoverage, json, budget);
   if (emit !== null && result.kind === 'violation') {
     writeFileSync(emit.file, emitTestFile(emit.file, system, result, emit.kind));
     if (!json) printLine(`test (kind ${emit.kind}) written to ${emit.file}`);
   }
+  const written = await writeOutputs(resolved.value, result, determinism, requireCoverage, budget);
+  if (!written.ok) return badInput(written.message);
+  if (!json && resolved.value.report !== null) printLine(`report written to ${resolved.value.report}`);
   if (result.kind !== 'pass' || determinism?.kind === 'nondeterministic') return violation;
   return requireCoverage && result.coverage.probesMissed.length > 0 ? violation : ok;
 }
 
 /** A nondeterministic design leads the report: nothing else it printed could be trusted to replay. */
-function printReport(result: ExploreResult, determinism: DeterminismResult | null, design: string, format: TraceFormat, requireCoverage: boolean, json: boolean): void {
+function printReport(result: ExploreResult, determinism: DeterminismResult | null, design: string, format: TraceFormat, requireCoverage: boolean, json: boolean, budget: TimeBudget | null): void {
   const bad = determinism?.kind === 'nondeterministic';
   if (json) {
-    const base = exploreJson(result, requireCoverage);
+    const base: Record<string, unknown> = { ...exploreJson(result, requireCoverage), ...(budget === null ? {} : { timeLimit: timeBudgetJson(result, budget) }) };
     printJson(determinism === null ? base : { ...base, ok: base.ok === true && !bad, determinism: determinismJson(determinism) });
     return;
   }
@@ -129,5 +149,19 @@ function printReport(result: ExploreResult, determinism: DeterminismResult | nul
   if (determinism?.kind === 'nondeterministic') lines.push(...designNondeterminismLines(design, determinismDetail(determinism)), '');
   lines.push(formatExploreText(result, format, requireCoverage));
   if (determinism?.kind === 'deterministic') lines.push(determinismOkLine(determinism));
+  if (budget !== null) lines.push(timeBudgetLine(result, budget));
   printLine(lines.join('\n'));
+}
+
+/** The JUnit file, the CI annotations and summary, and the HTML report, each when asked for. */
+async function writeOutputs(r: Resolved, result: ExploreResult, determinism: DeterminismResult | null, requireCoverage: boolean, budget: TimeBudget | null): Promise<{ ok: true } | { ok: false; message: string }> {
+  const nondeterministic = determinism?.kind === 'nondeterministic'
+    ? [{ invariant: 'Nondeterminism', message: determinismDetail(determinism), replay: '', detail: '' }]
+    : [];
+  const notes: Array<[string, string]> = budget === null ? [] : [['time limit', timeBudgetLine(result, budget)]];
+  const ci = emitCi(`moneysim explore ${result.system}`, [exploreSuite(result, requireCoverage, nondeterministic, notes)], { junitFile: r.junit, env: process.env });
+  if (!ci.ok) return ci;
+  if (r.report === null) return { ok: true };
+  const command = `moneysim explore ${result.system} --design ${r.design.name} --strategy ${result.strategy}`;
+  return writeOutputFile(r.report, await exploreReportHtml(r.system, r.design.design, result, command, requireCoverage), '--report');
 }

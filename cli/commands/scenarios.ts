@@ -18,6 +18,10 @@ import { checkScenarios, type DesignUnderTest, type ScenarioCheck } from '../../
 import { SYSTEMS } from '../../sim/systems/registry.ts';
 import type { ScenarioInfo, SystemDef } from '../../sim/systems/system-def.ts';
 import { resolveDesign, resolveScenario, resolveSystem, scenarioFileErrors } from '../args/resolve.ts';
+import { emitCi } from '../ci/ci-output.ts';
+import { scenarioSuites } from '../ci/scenario-cases.ts';
+import { unmetTraces } from '../ci/scenario-traces.ts';
+import { parseOutputFile } from '../report/output-file.ts';
 import { formatScenarioChecks, type BrokenScenarioFile } from '../format/scenario-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine } from '../print.ts';
@@ -27,6 +31,7 @@ interface ScenariosOptions {
   design?: string;
   scenario?: string;
   json?: boolean;
+  junit?: string;
 }
 
 interface Plan {
@@ -44,12 +49,16 @@ export function registerScenarios(program: Command, report: Report): void {
     .option('--design <name|path>', "check only this design (a built-in name or a module path), by its own expectation or else the reference's")
     .option('--scenario <system/name|path>', 'check only this scenario, built-in or your own .json file')
     .option('--json', 'print one JSON object')
+    .option('--junit <file>', 'also write the checks as JUnit XML (one test case per scenario and design)')
     .action(async (systemId: string | undefined, opts: ScenariosOptions) => report(await scenarios(systemId, opts)));
 }
 
 async function scenarios(systemId: string | undefined, opts: ScenariosOptions): Promise<Outcome> {
+  const junit = parseOutputFile(opts.junit, '--junit');
+  if (!junit.ok) return badInput(junit.message);
   const planned = await plan(systemId, opts);
   if (!planned.ok) return badInput(planned.message);
+  const started = performance.now();
   const checks: ScenarioCheck[] = [];
   const problems: string[] = [];
   const broken: BrokenScenarioFile[] = [];
@@ -59,9 +68,14 @@ async function scenarios(systemId: string | undefined, opts: ScenariosOptions): 
     problems.push(...result.problems);
     if (p.scenarios === undefined) broken.push(...scenarioFileErrors(p.system).map((e) => ({ system: p.system.id, ...e })));
   }
+  const elapsedSeconds = (performance.now() - started) / 1000;
   const allMet = checks.every((c) => c.met);
   if (opts.json === true) printJson({ ok: allMet && broken.length === 0 && problems.length === 0, checks, brokenFiles: broken, problems });
   else printLine(formatScenarioChecks(checks, broken, problems));
+  const traces = junit.value === null ? new Map() : await unmetTraces(checks, planned.plans);
+  const suites = scenarioSuites(checks, broken, problems, traces, elapsedSeconds);
+  const ci = emitCi('moneysim scenarios', suites, { junitFile: junit.value, env: process.env });
+  if (!ci.ok) return badInput(ci.message);
   if (broken.length > 0 || problems.length > 0) {
     const reasons = [...broken.map((b) => `${b.file}: ${b.message}`), ...problems];
     return badInput(`${reasons.length === 1 ? 'a scenario' : `${reasons.length} scenarios`} could not be checked:\n  ${reasons.join('\n  ')}`);

@@ -20,11 +20,11 @@ function strategyOf(r: ExploreResult): SeedStrategy {
     : { kind: 'random' };
 }
 
-function foundReplay(r: ExploreResult, f: FailureReport): string {
+export function foundReplay(r: ExploreResult, f: FailureReport): string {
   return seedReplayLine(r.system, r.design, f.found.recipe.seed, strategyOf(r));
 }
 
-function shrunkReplay(r: ExploreResult, f: FailureReport): string {
+export function shrunkReplay(r: ExploreResult, f: FailureReport): string {
   return recipeReplayLine(r.system, r.design, f.shrunk.recipe, f.shrunk.run.choices.length);
 }
 

@@ -39,6 +39,8 @@ export interface ExploreInput {
   shrinkRuns: number;
   workers: number;
   shard: Shard | null;
+  /** Random and pct: wall-clock instant (ms since the epoch) after which no new seed starts (a time limit). */
+  deadlineEpochMs?: number;
   /** Called now and then with the number of runs made so far (for a progress line); must not throw. */
   onProgress?: (runs: number) => void;
 }

@@ -20,7 +20,7 @@ import type { RunResult } from '../run-result.ts';
 import type { ExploreInput } from './explore.ts';
 import { RunTally } from './run-tally.ts';
 import { runSeedBlock, type BlockOutcome, type BlockSpec } from './seed-block.ts';
-import { isNewFailure, shardRange, subRange, sweepSeeds, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
+import { isNewFailure, pastDeadline, shardRange, subRange, sweepSeeds, type SeedRange, type SeedStrategy } from './seed-sweep.ts';
 import { startWorker, type RunningWorker } from './worker/worker-pool.ts';
 
 export interface SweepFound {
@@ -92,6 +92,8 @@ class BlockDealer {
   /** The next block worth running, or null when none is left. */
   private take(): number | null {
     if (this.next >= this.blockCount || this.next > this.lowestFailing) return null;
+    // Past a time limit no new block starts; the blocks handed out finish, so the seeds run stay a prefix.
+    if (this.next > 0 && pastDeadline(this.input.deadlineEpochMs)) return null;
     return this.next++;
   }
 

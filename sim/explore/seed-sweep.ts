@@ -43,6 +43,8 @@ export interface SeedSweepInput {
   shard: Shard | null;
   stopAtFirst: boolean;
   maxSteps?: number;
+  /** Wall-clock instant (ms since the epoch) after which no new seed starts; the seeds run so far are a prefix of the range. */
+  deadlineEpochMs?: number;
   onRun?: (done: number) => void;
 }
 
@@ -77,6 +79,11 @@ export function isNewFailure(failures: readonly RunResult[], result: RunResult):
   return result.kind === 'violation' && !failures.some((f) => f.kind === 'violation' && f.violation.invariant === result.violation.invariant);
 }
 
+/** Whether a time limit's deadline has passed; the clock reads alike in every thread. */
+export function pastDeadline(deadlineEpochMs: number | undefined): boolean {
+  return deadlineEpochMs !== undefined && performance.timeOrigin + performance.now() >= deadlineEpochMs;
+}
+
 /** Lets other work of this thread (stream writes, worker messages) run. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -98,6 +105,7 @@ export async function sweepSeeds(input: SeedSweepInput): Promise<SeedSweepOutcom
       failures.push(result);
       if (input.stopAtFirst) break;
     }
+    if (pastDeadline(input.deadlineEpochMs)) break;
   }
   return { tally, failures };
 }
