@@ -24,6 +24,7 @@ export interface ReplayOptions {
   option?: string[];
   trace?: string;
   json?: boolean;
+  report?: string;
 }
 
 /** From a seed, the choice source is rebuilt from the strategy; from choices, the run must make exactly `choicesMade`. */

@@ -16,6 +16,10 @@ import { recipeReplayLine, seedReplayLine } from '../format/replay-line.ts';
 import { formatRunText, runJson } from '../format/run-report.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine } from '../print.ts';
+import { watchBooks, type WatchedBooks } from '../report/book-watch.ts';
+import { parseOutputFile, writeOutputFile } from '../report/output-file.ts';
+import { runPageHtml } from '../report/run-page.ts';
+import { truthSeries } from '../report/truth-series.ts';
 import type { Report } from './index.ts';
 
 export function registerReplay(program: Command, report: Report): void {
@@ -35,6 +39,7 @@ export function registerReplay(program: Command, report: Report): void {
     .option('--external-mode <mode>', 'bank-transfer: same as --option externalMode=idempotent|non-idempotent (default idempotent)')
     .option('--trace <format>', 'text, json or mermaid', 'text')
     .option('--json', 'print one JSON object')
+    .option('--report <file.html>', 'also write a self-contained HTML report of the run')
     .action(async (systemId: string, opts: ReplayOptions) => report(await replay(systemId, opts)));
 }
 
@@ -50,13 +55,16 @@ async function replay(systemId: string, opts: ReplayOptions): Promise<Outcome> {
   }
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return badInput(format.message);
+  const report = parseOutputFile(opts.report, '--report', ['.html', '.htm']);
+  if (!report.ok) return badInput(report.message);
   const design = await resolveDesign(system.value, opts.design);
   if (!design.ok) return badInput(design.message);
   const { recipe } = plan.value;
   let result: RunResult;
+  let books: WatchedBooks;
   let line: string;
   if (plan.value.kind === 'choices') {
-    result = await replayRecipe(system.value, design.value.design, recipe, true);
+    ({ value: result, books } = await watchBooks(() => replayRecipe(system.value, design.value.design, recipe, true), report.value !== null));
     const made = result.choices.length;
     if (made !== plan.value.choicesMade) {
       // The run left the recorded path: a cut or edited vector, or a design (or moneysim) changed since it was recorded.
@@ -65,10 +73,17 @@ async function replay(systemId: string, opts: ReplayOptions): Promise<Outcome> {
     line = recipeReplayLine(system.value.id, design.value.name, recipe, made);
   } else {
     const choice = sourceFor(plan.value.strategy, recipe.seed);
-    result = await system.value.run(recipeRequest(design.value.design, recipe, choice, true));
+    ({ value: result, books } = await watchBooks(() => system.value.run(recipeRequest(design.value.design, recipe, choice, true)), report.value !== null));
     line = seedReplayLine(system.value.id, design.value.name, recipe.seed, plan.value.strategy);
   }
+  const origin = plan.value.kind === 'choices' ? 'recorded choices' : `seed ${recipe.seed}`;
   if (opts.json === true) printJson(runJson(system.value.id, result, line, format.value));
-  else printLine(formatRunText(result, line, format.value, true, plan.value.kind === 'choices' ? 'recorded choices' : `seed ${recipe.seed}`));
+  else printLine(formatRunText(result, line, format.value, true, origin));
+  if (report.value !== null) {
+    const html = runPageHtml({ command: `moneysim replay ${system.value.id} --design ${design.value.name}`, system: system.value.id, run: result, origin, replays: [{ what: 'replay', line }], truth: truthSeries(result.trace, books) });
+    const written = writeOutputFile(report.value, html, '--report');
+    if (!written.ok) return badInput(written.message);
+    if (opts.json !== true) printLine(`report written to ${report.value}`);
+  }
   return result.kind === 'pass' ? ok : violation;
 }
