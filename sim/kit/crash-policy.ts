@@ -27,6 +27,8 @@ export class CrashPolicy {
   private crashAfterEvent = false;
   /** Restart actions by process; a process without one restarts through the default action. */
   private readonly restarts = new Map<SimProcess, (proc: SimProcess) => void>();
+  /** What the world does the moment any process dies (a database closing its connections). */
+  private readonly downActions: Array<(proc: SimProcess) => void> = [];
 
   constructor(
     private readonly sim: Simulator,
@@ -86,8 +88,14 @@ export class CrashPolicy {
     return due;
   }
 
+  /** Runs `action` whenever a process crashes, before its restart is planned. */
+  onDown(action: (proc: SimProcess) => void): void {
+    this.downActions.push(action);
+  }
+
   /** Plans the restart of a process that just crashed. */
   onCrash(proc: SimProcess): void {
+    for (const action of this.downActions) action(proc);
     const scripted = this.pendingRestartMs.get(proc);
     this.pendingRestartMs.delete(proc);
     const delay = this.healed

@@ -1,5 +1,6 @@
 /** The systems moneysim knows, in the order the seed documents introduce them. */
 import { bankTransferSystem } from './bank-transfer-system.ts';
+import { shardedTransferSystem } from './sharded-transfer-system.ts';
 import type { SystemDef } from './system-def.ts';
 
 function planned(id: string, description: string): SystemDef {
@@ -19,7 +20,7 @@ function planned(id: string, description: string): SystemDef {
 
 export const SYSTEMS: readonly SystemDef[] = [
   bankTransferSystem,
-  planned('sharded-transfer', 'nodes owning account ranges, block -> stage 1 -> stage 2, external withdrawals (seed 000)'),
+  shardedTransferSystem,
   planned('fund-investment', 'investor withdrawal -> fund remittance, fund criteria, notifications (seed 002)'),
   planned('accounts-advances', 'internal transfers, 5-day paginated report, 12-week advances (seed 004)'),
 ];

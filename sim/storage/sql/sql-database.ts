@@ -39,6 +39,8 @@ export class SqlDatabase {
   readonly level: IsolationLevel;
   private readonly state: EngineState;
   private nextTx = 1;
+  /** Transactions committed so far: a version of the committed state, for invariants that cache what they read. */
+  commits = 0;
 
   constructor(options: SqlDatabaseOptions) {
     this.level = options.level;
@@ -131,7 +133,9 @@ export class SqlDatabase {
     const tx = this.lookup(id);
     if (tx === undefined || !tx.open) return sqlError('NO_TRANSACTION', `there is no transaction ${id} in progress`);
     if (tx.pending !== null) throw new Error(`transaction ${id} is blocked in a statement; resume it first`);
-    return commitTx(this.state, tx);
+    const result = commitTx(this.state, tx);
+    if (result.kind === 'ok') this.commits++;
+    return result;
   }
 
   /** ROLLBACK; like Postgres, rolling back a transaction that is not in progress is harmless. */
@@ -163,6 +167,11 @@ export class SqlDatabase {
 
   committedRow(table: string, key: RowKey): Row | null {
     return tableOf(this.state, table).newest(key)?.row ?? null;
+  }
+
+  /** Whether transaction `id` is still in progress. */
+  isOpen(id: TxId): boolean {
+    return this.lookup(id)?.open === true;
   }
 
   /** The transaction `id` waits for, or null. */

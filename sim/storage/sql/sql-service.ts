@@ -49,6 +49,8 @@ type Resolve = (response: ServiceResponse) => void;
 export class SqlService {
   /** Statements parked on a row lock, by transaction, with the reply they owe. */
   private readonly parked = new Map<TxId, Resolve>();
+  /** The process that began each transaction still open, to end its transactions when it dies. */
+  private readonly owners = new Map<TxId, string>();
   /** Statements executed and faults fired, for coverage. */
   readonly counts = { statements: 0, slow: 0, connectionDrops: 0, lostCommitReplies: 0, restarts: 0 };
 
@@ -56,12 +58,31 @@ export class SqlService {
     private readonly sim: Simulator,
     readonly proc: SimProcess,
     readonly db: SqlDatabase,
-    private readonly options: SqlServiceOptions,
+    public options: SqlServiceOptions,
   ) {}
 
   /** Registers the database on the network under `name`. */
   register(net: Network, name: string): void {
-    net.register(name, this.proc, (method, body) => this.handle(method, body));
+    net.register(name, this.proc, (method, body, from) => this.handle(method, body, from));
+  }
+
+  /**
+   * A client process died: like Postgres noticing the closed connection, the
+   * database rolls back every transaction that process had open, releasing
+   * its locks; its parked statements never answer.
+   */
+  disconnect(processName: string): void {
+    let ended = 0;
+    for (const [tx, owner] of this.owners) {
+      if (owner !== processName) continue;
+      this.owners.delete(tx);
+      this.parked.delete(tx);
+      this.db.rollback(tx);
+      ended++;
+    }
+    if (ended === 0) return;
+    this.note(`${processName} disconnected: ${ended} open transaction(s) rolled back`);
+    this.wakeParked();
   }
 
   /** Rolls back every open transaction; committed data stays. Parked statements never answer. */
@@ -71,11 +92,13 @@ export class SqlService {
     this.db.restart();
   }
 
-  private handle(method: string, body: Json): ServiceResponse | Promise<ServiceResponse> {
+  private handle(method: string, body: Json, from: string): ServiceResponse | Promise<ServiceResponse> {
     this.db.setTime(this.sim.now);
     if (method === 'begin') {
       const level = (body as { level?: IsolationLevel } | null)?.level;
       const tx = this.db.begin(level ?? undefined);
+      this.owners.set(tx, from);
+      if (this.owners.size > 256) this.forgetEnded();
       this.note(`BEGIN${level === undefined ? '' : ` ISOLATION LEVEL ${level.toUpperCase().replace('-', ' ')}`} -- tx ${tx}`);
       return reply({ tx });
     }
@@ -150,6 +173,11 @@ export class SqlService {
     resolve(reply(result));
     // An abort (deadlock, timeout) releases locks that others may be waiting for.
     if (result.kind === 'error') this.wakeParked();
+  }
+
+  /** Drops owners of transactions that have ended, so the map stays small. */
+  private forgetEnded(): void {
+    for (const tx of this.owners.keys()) if (!this.db.isOpen(tx)) this.owners.delete(tx);
   }
 
   private note(text: string): void {

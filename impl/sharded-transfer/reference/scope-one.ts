@@ -1,0 +1,62 @@
+/**
+ * Scope 1 of the reference design: validate, then block the amount on the
+ * donor and insert the transfer row in one transaction, made safe at read
+ * committed and idempotent by the client's key.
+ *
+ * The block is a conditional atomic update (`blocked = blocked + a WHERE
+ * balance - blocked >= a`): the database checks and writes in one statement
+ * on the newest row version, so two racing transfers cannot both pass a
+ * check that only one of them fits. The transfer row's id is the client's
+ * key, so a retry finds the transfer it already made (and a concurrent
+ * duplicate loses on the primary key and retries).
+ */
+import type { ShardedPorts, TransferAnswer, TransferRequest } from '../contract.ts';
+import { ACCOUNTS, isPayee, TRANSFERS } from '../schema.ts';
+import { addTo, availableAtLeast, inTransaction } from '../sql-session.ts';
+
+export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest): Promise<TransferAnswer> {
+  if (!Number.isSafeInteger(req.amountMinor) || req.amountMinor <= 0) return { status: 'REJECTED', reason: 'INVALID_AMOUNT' };
+  if (req.from === req.to) return { status: 'REJECTED', reason: 'UNKNOWN_ACCOUNT' };
+  const owner = ports.ownerOf(req.from);
+  if (owner !== ports.self) return { status: 'NOT_OWNER', owner };
+  const external = isPayee(req.to);
+  const outcome = await inTransaction<TransferAnswer>(ports.sql, async (run) => {
+    const existing = await run({ op: 'select', table: TRANSFERS, key: req.key });
+    if (existing.rowCount > 0) return { commit: false, value: { status: 'ACCEPTED', transferId: req.key } };
+    if (!external) {
+      const receiver = await run({ op: 'select', table: ACCOUNTS, key: req.to });
+      if (receiver.rowCount === 0) return { commit: false, value: { status: 'REJECTED', reason: 'UNKNOWN_ACCOUNT' } };
+    }
+    const blocked = await run({ op: 'update', table: ACCOUNTS, key: req.from, assign: addTo({ blocked: req.amountMinor }), where: availableAtLeast(req.amountMinor) });
+    if (blocked.rowCount === 0) {
+      const donor = await run({ op: 'select', table: ACCOUNTS, key: req.from });
+      return { commit: false, value: { status: 'REJECTED', reason: donor.rowCount === 0 ? 'UNKNOWN_ACCOUNT' : 'INSUFFICIENT_FUNDS' } };
+    }
+    await run({
+      op: 'insert',
+      table: TRANSFERS,
+      row: {
+        id: req.key,
+        requestKey: req.key,
+        fromAccount: req.from,
+        toAccount: req.to,
+        fromNode: ports.self,
+        toNode: external ? ports.self : ports.ownerOf(req.to),
+        amount: req.amountMinor,
+        kind: external ? 'withdrawal' : 'internal',
+        state: 'BLOCKED',
+        stubBoot: null,
+      },
+    });
+    return { commit: true, value: { status: 'ACCEPTED', transferId: req.key } };
+  });
+  switch (outcome.kind) {
+    case 'committed':
+    case 'refused':
+      return outcome.value;
+    case 'aborted':
+      return { status: 'RETRY', reason: outcome.code };
+    case 'unknown':
+      return { status: 'RETRY', reason: 'the database did not answer; the transfer may exist, retry with the same key' };
+  }
+}
