@@ -12,12 +12,14 @@ import { countOf, type CiCase, type CiFailure, type CiSuite } from './ci-case.ts
 
 const NOT_XML = /\x1b\[[0-9;]*m|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 
+/** Text content; a carriage return is written as a reference, since parsers turn a literal one into a newline. */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
+/** An attribute value; newlines and tabs as references, since parsers turn literal ones into spaces. */
 export function xmlAttr(text: string): string {
-  return xmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return xmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 function seconds(s: number | undefined): string {

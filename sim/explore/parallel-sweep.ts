@@ -65,6 +65,8 @@ class BlockDealer {
   private readonly pending = new Map<number, BlockOutcome>();
   private folded = 0;
   private foldingStopped = false;
+  /** A time limit stopped handing out blocks. */
+  private outOfTime = false;
   private readonly workers: RunningWorker[] = [];
 
   constructor(
@@ -82,7 +84,7 @@ class BlockDealer {
     for (let w = 1; w < this.input.workers; w++) this.workers.push(this.startWorker());
     await this.runOnMainThread();
     await Promise.all(this.workers.map((w) => w.finished));
-    if (!this.foldingStopped && this.folded < this.blockCount) throw new Error(`block ${this.folded} of the sweep was never run`);
+    if (!this.foldingStopped && !this.outOfTime && this.folded < this.blockCount) throw new Error(`block ${this.folded} of the sweep was never run`);
   }
 
   private block(index: number): SeedRange {
@@ -93,7 +95,10 @@ class BlockDealer {
   private take(): number | null {
     if (this.next >= this.blockCount || this.next > this.lowestFailing) return null;
     // Past a time limit no new block starts; the blocks handed out finish, so the seeds run stay a prefix.
-    if (this.next > 0 && pastDeadline(this.input.deadlineEpochMs)) return null;
+    if (this.next > 0 && pastDeadline(this.input.deadlineEpochMs)) {
+      this.outOfTime = true;
+      return null;
+    }
     return this.next++;
   }
 
