@@ -21,6 +21,7 @@ import { progressLine, resultLines } from '../format/check-text.ts';
 import { badInput, ok, violation, type Outcome } from '../outcome.ts';
 import { printJson, printLine, statusLine } from '../print.ts';
 import { shellLine } from '../format/shell-quote.ts';
+import { parseCheckOutputs, writeCheckOutputs } from '../ci/check-outputs.ts';
 import type { Report } from './index.ts';
 
 interface RawOptions {
@@ -33,6 +34,8 @@ interface RawOptions {
   walks?: string;
   trace?: string;
   json?: boolean;
+  junit?: string;
+  report?: string;
 }
 
 const TRACE_FORMATS = ['text', 'json', 'mermaid'] as const;
@@ -56,6 +59,8 @@ export function registerCheck(program: Command, report: Report): void {
     .option('--walks <n>', 'number of random walks (default 1000)')
     .option('--trace <format>', 'counterexample format: text, json (ITF) or mermaid', 'text')
     .option('--json', 'print the result as JSON')
+    .option('--junit <file>', 'also write the check as JUnit XML (one test case)')
+    .option('--report <file.html>', 'also write a self-contained HTML report of the counterexample')
     .action((id: string, raw: RawOptions) => {
       report(check(id, raw));
     });
@@ -96,6 +101,8 @@ export function check(id: string, raw: RawOptions): Outcome {
   if (!constants.ok) return badInput(constants.message);
   const prepared = prepare(def, constants.value, raw.skip);
   if (!prepared.ok) return badInput(prepared.message);
+  const outputs = parseCheckOutputs(raw);
+  if (!outputs.ok) return badInput(outputs.message);
   // Progress goes to stderr on an interactive terminal only, so that piped stdout carries the result alone.
   const status = statusLine(0);
   const consts = Object.entries(constants.value).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -114,6 +121,8 @@ export function check(id: string, raw: RawOptions): Outcome {
   status.clear();
   if (raw.json) printJson(checkJson(result));
   else render(result, raw.trace as TraceFormat, replayLine(id, raw, mode.value));
+  const written = writeCheckOutputs(outputs.value, result, replayLine(id, raw, mode.value));
+  if (!written.ok) return badInput(written.message);
   switch (result.kind) {
     case 'ok':
     case 'stopped':

@@ -111,6 +111,31 @@ describe('explore --junit', () => {
   }, 60_000);
 });
 
+describe('check --junit and --report', () => {
+  it('a counterexample is one failed case with its property, replay line and states; the report holds the states table', async () => {
+    const file = join(dir, 'check.xml');
+    const page = join(dir, 'check.html');
+    const { code } = await runCli('check', 'bank-transfer/seed-exercise', '--junit', file, '--report', page);
+    expect(code).toBe(1);
+    const root = parseXml(readFileSync(file, 'utf8'));
+    const [c] = cases(root);
+    expect(c!.attrs).toMatchObject({ classname: 'moneysim.check', name: 'bank-transfer/seed-exercise' });
+    const failure = findAll(c!, 'failure')[0]!;
+    expect(failure.attrs).toMatchObject({ type: 'NoOverdraft', message: 'the external balance never goes negative' });
+    expect(failure.text).toContain('replay: npx moneysim check bank-transfer/seed-exercise\n');
+    expect(failure.text).toMatch(/State 1: <Initial predicate>/);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('<table class="states" id="states-table">');
+    expect(html).toContain('INVARIANT NoOverdraft VIOLATED');
+  });
+
+  it('refuses a report that is not .html before searching (exit 2)', async () => {
+    const { code, err } = await runCli('check', 'bank-transfer/seed-exercise', '--report', join(dir, 'x.txt'));
+    expect(code).toBe(2);
+    expect(err).toContain('--report must name a .html or .htm file');
+  });
+});
+
 describe('JUnit XML text', () => {
   it('any names, messages and traces come back unchanged from a strict parse (control characters aside)', () => {
     const seed = testSeed('junit-xml');
