@@ -67,8 +67,9 @@ function parseStrategy(opts: ReplayOptions): Parsed<SeedStrategy> {
 export function parseReplayPlan(opts: ReplayOptions): Parsed<ReplayPlan> {
   const world = parseWorld(opts.world);
   if (!world.ok) return world;
-  if (world.value !== 'exhaustive' && (opts.workload !== undefined || opts.externalMode !== undefined || (opts.option ?? []).length > 0)) {
-    const flag = opts.workload !== undefined ? '--workload' : opts.externalMode !== undefined ? '--external-mode' : '--option';
+  // `--option` values are checked against the world they shape when the system resolves them.
+  if (world.value !== 'exhaustive' && (opts.workload !== undefined || opts.externalMode !== undefined)) {
+    const flag = opts.workload !== undefined ? '--workload' : '--external-mode';
     return { ok: false, message: `${flag} applies to --world exhaustive only` };
   }
   if (opts.seed === undefined && opts.choices === undefined) return { ok: false, message: '--seed or --choices is required' };

@@ -6,7 +6,7 @@
  * declarations, with messages naming the flag; defaults fill in the rest.
  */
 import type { SystemDef } from '../../sim/systems/system-def.ts';
-import { resolveWorldOptions, splitOptionArgs, type WorldOptionValues } from '../../sim/systems/world-options.ts';
+import { resolveWorldOptions, splitOptionArgs, type GeneratedWorld, type WorldOptionValues } from '../../sim/systems/world-options.ts';
 import type { Parsed } from './parse-int.ts';
 
 /** Collects `--option` values, for commander. */
@@ -16,7 +16,7 @@ export function collectOption(value: string, previous: string[] = []): string[] 
 
 const camel = (flag: string): string => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
-export function resolveOptionFlags(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined): Parsed<WorldOptionValues> {
+export function resolveOptionFlags(system: SystemDef, opts: Readonly<Record<string, unknown>>, optionArgs: readonly string[] | undefined, world: GeneratedWorld = 'exhaustive'): Parsed<WorldOptionValues> {
   const split = splitOptionArgs(optionArgs ?? []);
   if (!split.ok) return split;
   const raw: Record<string, string> = { ...split.value };
@@ -29,5 +29,5 @@ export function resolveOptionFlags(system: SystemDef, opts: Readonly<Record<stri
     raw[d.name] = String(v);
     from[d.name] = d.flag;
   }
-  return resolveWorldOptions(system.worldOptions, raw, (name) => from[name] ?? `--option ${name}`);
+  return resolveWorldOptions(system.worldOptions, raw, (name) => from[name] ?? `--option ${name}`, world);
 }

@@ -43,7 +43,7 @@ export function registerExplore(program: Command, report: Report): void {
     .option('--pct-steps <n>', 'pct: schedule choices per run the change points are drawn among (default 50)')
     .option('--max-faults <k>', 'exhaustive: faults per run, all kinds counted together (default 2)')
     .option('--max-steps <choices>', 'exhaustive: branching choice points per run; deeper ones take their simplest option (default 10000)')
-    .option('--option <name=value>', "exhaustive: an option of the system's exhaustive world (repeatable; `moneysim list` lists them)", collectOption)
+    .option('--option <name=value>', "exhaustive: an option of the system's generated world (repeatable; `moneysim list` lists them and the worlds each shapes)", collectOption)
     .option('--workload <transfers>', 'exhaustive, bank-transfer: same as --option transfers=N (default 2)')
     .option('--external-mode <mode>', 'exhaustive, bank-transfer: same as --option externalMode=idempotent|non-idempotent (default idempotent)')
     .option('--max-schedules <n>', 'exhaustive: stop after this many schedules (default 1000000)')
@@ -80,11 +80,11 @@ async function resolveAll(systemId: string, opts: ExploreOptions): Promise<{ ok:
   if (!system.ok) return system;
   const flags = parseExploreFlags(opts);
   if (!flags.ok) return flags;
-  if (flags.value.strategy === 'exhaustive') {
-    const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option);
-    if (!options.ok) return options;
-    flags.value.exhaustive.options = options.value;
-  }
+  const world = flags.value.strategy === 'exhaustive' ? 'exhaustive' : 'swarm';
+  const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option, world);
+  if (!options.ok) return options;
+  if (world === 'exhaustive') flags.value.exhaustive.options = options.value;
+  else flags.value.swarmOptions = options.value;
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return format;
   const emit = parseEmitTest(opts.emitTest, opts.emitTestKind);

@@ -24,6 +24,7 @@ export function registerList(program: Command, report: Report): void {
             description: d.description,
             default: d.default,
             allowed: d.kind === 'enum' ? (d.values ?? []).join('|') : `${d.min ?? ''}..${d.max ?? ''}`,
+            worlds: [...(d.worlds ?? ['exhaustive'])],
             ...(d.flag === undefined ? {} : { flag: d.flag }),
           })),
           scenarios: s.scenarios().map((sc) => ({ name: sc.name, description: sc.description })),

@@ -34,7 +34,7 @@ export function registerReplay(program: Command, report: Report): void {
     .option('--pct-steps <n>', 'with --strategy pct: the schedule-choice estimate the seed was explored with (default 50)')
     .option('--choices <encoded|@file>', 'replay exactly this recorded choice vector (from a replay line, ending in ~N)')
     .option('--world <swarm|exhaustive>', 'the generated world the run used (default swarm)')
-    .option('--option <name=value>', "an option of the system's exhaustive world (repeatable; `moneysim list` lists them)", collectOption)
+    .option('--option <name=value>', "an option of the system's generated world (repeatable; `moneysim list` lists them and the worlds each shapes)", collectOption)
     .option('--workload <transfers>', 'bank-transfer: same as --option transfers=N (default 2)')
     .option('--external-mode <mode>', 'bank-transfer: same as --option externalMode=idempotent|non-idempotent (default idempotent)')
     .option('--trace <format>', 'text, json or mermaid', 'text')
@@ -48,11 +48,10 @@ async function replay(systemId: string, opts: ReplayOptions): Promise<Outcome> {
   if (!system.ok) return badInput(system.message);
   const plan = parseReplayPlan(opts);
   if (!plan.ok) return badInput(plan.message);
-  if (plan.value.recipe.world === 'exhaustive') {
-    const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option);
-    if (!options.ok) return badInput(options.message);
-    plan.value.recipe.options = options.value;
-  }
+  const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option, plan.value.recipe.world);
+  if (!options.ok) return badInput(options.message);
+  plan.value.recipe.options = options.value;
+  if (plan.value.kind === 'seed') plan.value.strategy = { ...plan.value.strategy, options: options.value };
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return badInput(format.message);
   const report = parseOutputFile(opts.report, '--report', ['.html', '.htm']);

@@ -7,7 +7,7 @@ export interface ListView {
     status: string;
     description: string;
     designs: Array<{ name: string; description: string }>;
-    worldOptions: Array<{ name: string; description: string; default: number | string; allowed: string; flag?: string }>;
+    worldOptions: Array<{ name: string; description: string; default: number | string; allowed: string; worlds: string[]; flag?: string }>;
     scenarios: Array<{ name: string; description: string }>;
   }>;
   models: Array<{ id: string; description: string; constants: Array<{ name: string; default: number | string; description: string }> }>;
@@ -20,7 +20,8 @@ export function formatListText(view: ListView): string {
     for (const d of s.designs) lines.push(`  design   ${d.name.padEnd(12)} ${d.description}`);
     for (const o of s.worldOptions) {
       const alias = o.flag === undefined ? '' : `, or ${o.flag}`;
-      lines.push(`  option   ${o.name}=${o.default} (${o.allowed}) ${o.description}; exhaustive world: --option ${o.name}=VALUE${alias}`);
+      const worlds = o.worlds.length === 2 ? 'every world' : `${o.worlds[0]} world`;
+      lines.push(`  option   ${o.name}=${o.default} (${o.allowed}) ${o.description}; ${worlds}: --option ${o.name}=VALUE${alias}`);
     }
     for (const sc of s.scenarios) lines.push(`  scenario ${sc.name}`);
   }

@@ -27,6 +27,7 @@ export function replayLine(system: string, design: string, seed: number, scenari
 export function seedReplayLine(system: string, design: string, seed: number, strategy: SeedStrategy): string {
   const words = ['npx', 'moneysim', 'replay', system, '--design', design, '--seed', String(seed)];
   if (strategy.kind === 'pct') words.push('--strategy', 'pct', '--pct-depth', String(strategy.depth), '--pct-steps', String(strategy.stepsEstimate));
+  for (const [name, value] of Object.entries(strategy.options ?? {})) words.push('--option', `${name}=${value}`);
   return shellLine(words);
 }
 
@@ -38,10 +39,8 @@ export function seedReplayLine(system: string, design: string, seed: number, str
  */
 export function recipeReplayLine(system: string, design: string, recipe: RunRecipe, choicesMade: number): string {
   const words = ['npx', 'moneysim', 'replay', system, '--design', design];
-  if (recipe.world === 'exhaustive') {
-    words.push('--world', 'exhaustive');
-    for (const [name, value] of Object.entries(recipe.options ?? {})) words.push('--option', `${name}=${value}`);
-  }
+  if (recipe.world === 'exhaustive') words.push('--world', 'exhaustive');
+  for (const [name, value] of Object.entries(recipe.options ?? {})) words.push('--option', `${name}=${value}`);
   words.push('--choices', encodeChoices(recipe.choices, choicesMade));
   return shellLine(words);
 }

@@ -15,9 +15,10 @@ import { describeOptions } from '../../sim/systems/world-options.ts';
 
 /** How the sweep drew its seeds, so that a seed's replay line reproduces the same run. */
 function strategyOf(r: ExploreResult): SeedStrategy {
+  const options = r.worldOptions ?? {};
   return r.strategy === 'pct'
-    ? { kind: 'pct', depth: r.bounds.pctDepth as number, stepsEstimate: r.bounds.pctStepsEstimate as number }
-    : { kind: 'random' };
+    ? { kind: 'pct', depth: r.bounds.pctDepth as number, stepsEstimate: r.bounds.pctStepsEstimate as number, options }
+    : { kind: 'random', options };
 }
 
 export function foundReplay(r: ExploreResult, f: FailureReport): string {

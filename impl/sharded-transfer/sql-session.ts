@@ -47,8 +47,11 @@ export async function inTransaction<T>(sql: SqlPort, body: (run: Run) => Promise
     return { kind: 'committed', value: decision.value };
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
-    // Release the transaction's locks; if the rollback is lost too, the database ends it on its own.
-    if (e.outcome.kind === 'aborted') await sql.execute(tx, { op: 'rollback' }, SQL_TIMEOUT_MS);
+    // Release the transaction's locks at once. After a missing reply the
+    // transaction may still be open (or may have committed, when the COMMIT's
+    // reply was lost: then the ROLLBACK finds nothing to do); if the ROLLBACK
+    // is lost too, the database's idle timeout ends the transaction.
+    await sql.execute(tx, { op: 'rollback' }, SQL_TIMEOUT_MS);
     return e.outcome;
   }
 }

@@ -40,7 +40,7 @@ export function spreadSample(range: SeedRange, n: number): number[] {
 export async function checkDeterminism(input: DeterminismInput): Promise<DeterminismResult> {
   const seeds = spreadSample(input.ran, input.samples);
   for (const seed of seeds) {
-    const run = () => input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), keepTrace: false, maxSteps: input.maxSteps });
+    const run = () => input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), options: input.strategy.options, keepTrace: false, maxSteps: input.maxSteps });
     const first = await run();
     const second = await run();
     if (first.traceHash !== second.traceHash) {

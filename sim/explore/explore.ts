@@ -34,6 +34,8 @@ export interface ExploreInput {
     /** Prune equivalent orderings with sleep sets, where the system declares which events commute. */
     sleepSets: boolean;
   };
+  /** Random and pct: the swarm world's options (those a system applies to every world), resolved. */
+  swarmOptions?: WorldOptionValues;
   maxSteps?: number;
   stopAtFirst: boolean;
   shrinkRuns: number;
@@ -69,7 +71,7 @@ export interface ExploreStats {
   exhausted: boolean | null;
   /** The bounds this exploration ran under, named with their units, and the exhaustive world's options. */
   bounds: Record<string, number | string>;
-  /** Exhaustive only: the world's options, to replay its runs. */
+  /** The world's options, to replay its runs (for random and pct, the swarm options). */
   worldOptions: WorldOptionValues | null;
   shard: Shard | null;
 }
@@ -102,7 +104,7 @@ export async function explore(input: ExploreInput): Promise<ExploreResult> {
     coverage: tally.coverage(),
     exhausted,
     bounds: boundsOf(input),
-    worldOptions: input.strategy === 'exhaustive' ? input.exhaustive.options : null,
+    worldOptions: input.strategy === 'exhaustive' ? input.exhaustive.options : input.swarmOptions ?? null,
     shard: input.shard,
   });
   if (found.kind === 'nondeterminism') return { kind: 'nondeterminism', message: found.message, ...stats(found.tally, null) };
@@ -110,7 +112,7 @@ export async function explore(input: ExploreInput): Promise<ExploreResult> {
   for (const f of found.failures) {
     const recipe: RunRecipe = input.strategy === 'exhaustive'
       ? { seed: 0, world: 'exhaustive', options: input.exhaustive.options, choices: f.choices }
-      : { seed: f.seed, world: 'swarm', choices: f.choices };
+      : { seed: f.seed, world: 'swarm', options: input.swarmOptions, choices: f.choices };
     const m = await minimiseFailure(input.system, input.design, f, recipe, input.shrinkRuns, input.maxSteps);
     if (m.kind === 'nondeterminism') return { kind: 'nondeterminism', message: m.message, ...stats(found.tally, found.exhausted) };
     reports.push(m.report);

@@ -34,8 +34,9 @@ const BLOCK_SEEDS_MAX = 256;
 const BLOCKS_PER_THREAD_MIN = 16;
 
 /** How a sweep draws its seeds' choices. */
-export function strategyOf(input: Pick<ExploreInput, 'strategy' | 'pct'>): SeedStrategy {
-  return input.strategy === 'pct' ? { kind: 'pct', ...input.pct } : { kind: 'random' };
+export function strategyOf(input: Pick<ExploreInput, 'strategy' | 'pct' | 'swarmOptions'>): SeedStrategy {
+  const options = input.swarmOptions ?? {};
+  return input.strategy === 'pct' ? { kind: 'pct', ...input.pct, options } : { kind: 'random', options };
 }
 
 export async function parallelSweep(input: ExploreInput): Promise<SweepFound> {

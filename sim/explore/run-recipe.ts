@@ -15,7 +15,7 @@ export interface RunRecipe {
   /** The seed the run was found with; informational once choices are recorded. */
   seed: number;
   world: 'swarm' | 'exhaustive';
-  /** The exhaustive world's options. */
+  /** The world's options (the exhaustive world's, or the swarm options of a system that has some). */
   options?: WorldOptionValues;
   choices: number[];
 }
@@ -27,7 +27,7 @@ export function replayRecipe(system: SystemDef, design: unknown, recipe: RunReci
 /** The run request that replays `recipe` through `choice`. */
 export function recipeRequest(design: unknown, recipe: RunRecipe, choice: ChoiceSource, keepTrace: boolean, maxSteps?: number): RunRequest {
   const request: RunRequest = { design, seed: recipe.seed, choice, keepTrace, world: recipe.world, maxSteps };
-  if (recipe.world === 'exhaustive') request.options = recipe.options;
+  if (recipe.options !== undefined) request.options = recipe.options;
   return request;
 }
 

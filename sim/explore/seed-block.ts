@@ -30,7 +30,7 @@ export async function runSeedBlock(spec: BlockSpec, seeds: SeedRange, yieldBetwe
   const snapshot = new SnapshotBuilder(spec.system.latencyBudgetP99Ms ?? null);
   const failures: RunResult[] = [];
   for (const seed of seedsOf(seeds)) {
-    const result = await spec.system.run({ design: spec.design, seed, choice: sourceFor(spec.strategy, seed), keepTrace: false, maxSteps: spec.maxSteps });
+    const result = await spec.system.run({ design: spec.design, seed, choice: sourceFor(spec.strategy, seed), options: spec.strategy.options, keepTrace: false, maxSteps: spec.maxSteps });
     snapshot.add(result);
     if (isNewFailure(failures, result)) {
       failures.push(result);

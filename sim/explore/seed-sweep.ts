@@ -9,6 +9,7 @@
  * (first, step, count) walked lazily, so a sweep of two billion seeds needs
  * no more memory than one of ten.
  */
+import type { WorldOptionValues } from '../systems/world-options.ts';
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { PctChoiceSource } from '../choice/pct-choice-source.ts';
 import { RandomChoiceSource } from '../choice/random-choice-source.ts';
@@ -16,7 +17,12 @@ import type { RunResult } from '../run-result.ts';
 import type { SystemDef } from '../systems/system-def.ts';
 import { RunTally } from './run-tally.ts';
 
-export type SeedStrategy = { kind: 'random' } | { kind: 'pct'; depth: number; stepsEstimate: number };
+/**
+ * How a sweep draws each seed's choices, and the options of the swarm world
+ * it runs (a system's options that apply to every world, such as the
+ * database's isolation level); a seed replays only with both.
+ */
+export type SeedStrategy = ({ kind: 'random' } | { kind: 'pct'; depth: number; stepsEstimate: number }) & { options?: WorldOptionValues };
 
 /** The most seeds one sweep may run (2^31 - 1); `seedStart + seeds` must also stay a safe integer. */
 export const MAX_SEEDS = 2 ** 31 - 1;
@@ -94,7 +100,7 @@ export async function sweepSeeds(input: SeedSweepInput): Promise<SeedSweepOutcom
   const tally = new RunTally(input.system);
   const failures: RunResult[] = [];
   for (const seed of seedsOf(shardRange(input.seedStart, input.seeds, input.shard))) {
-    const result = await input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), keepTrace: false, maxSteps: input.maxSteps });
+    const result = await input.system.run({ design: input.design, seed, choice: sourceFor(input.strategy, seed), options: input.strategy.options, keepTrace: false, maxSteps: input.maxSteps });
     tally.add(result);
     if (input.onRun !== undefined) {
       input.onRun(tally.runs);

@@ -50,6 +50,12 @@ export class Network {
   readonly partitions = new Partitions();
   /** Sending-side faults a scenario forces on a specific request: extra delay, a late duplicate. */
   forcedOnSend: (target: string, method: string) => SendFault = () => NO_SEND_FAULT;
+  /**
+   * Services reached over a connection (a database session over TCP): a
+   * request to them is never delivered twice, because the transport drops
+   * duplicates; it can still be lost, delayed or cut off by a partition.
+   */
+  readonly overConnection = new Set<string>();
   /** Counters for coverage reports. */
   readonly counts = { sent: 0, lost: 0, duplicated: 0, partitioned: 0, timeouts: 0, lostReplies: 0, lateRequests: 0 };
 
@@ -88,7 +94,7 @@ export class Network {
       return;
     }
     const forced = this.forcedOnSend(ex.target, ex.method);
-    const copies = forced.duplicateDelayMs !== null || chance(sim.choice, 'net.dup', this.options.duplicateProbability) ? 2 : 1;
+    const copies = !this.overConnection.has(ex.target) && (forced.duplicateDelayMs !== null || chance(sim.choice, 'net.dup', this.options.duplicateProbability)) ? 2 : 1;
     if (copies === 2) this.counts.duplicated++;
     const meta = { phase: 'request', method: ex.method, from: ex.caller.name, to: ex.target };
     const label = `request ${ex.method}`;

@@ -59,7 +59,7 @@ export function calmShardedConfig(): ShardedConfig {
     payees: ['payee-1', 'payee-2'],
     isolation: 'read-committed',
     network: { ...calmNetwork },
-    db: { lockTimeoutMs: 2000 },
+    db: { lockTimeoutMs: 2000, idleInTransactionTimeoutMs: 5000 },
     stub: { mode: 'stateless', completionMsMin: 20, completionMsMax: 200, failProbability: 0, paidDespiteRestartProbability: 0.5 },
     router: { misrouteProbability: 0 },
     crash: { probability: 0, maxCrashes: 0, restartDelayMsMin: 50, restartDelayMsMax: 2000 },

@@ -15,8 +15,8 @@ export interface ShardedOptions {
 }
 
 export const SHARDED_OPTIONS: readonly WorldOptionDecl[] = [
-  { name: 'isolation', description: 'isolation level of the shared database', kind: 'enum', default: 'read-committed', values: ISOLATION_LEVELS },
-  { name: 'stubMode', description: 'whether the withdrawal service forgets everything on restart (stateless, the seed\'s stub) or keeps its records', kind: 'enum', default: 'stateless', values: ['stateless', 'durable'] },
+  { name: 'isolation', description: 'isolation level of the shared database', kind: 'enum', default: 'read-committed', values: ISOLATION_LEVELS, worlds: ['swarm', 'exhaustive'] },
+  { name: 'stubMode', description: 'whether the withdrawal service forgets everything on restart (stateless, the seed\'s stub) or keeps its records', kind: 'enum', default: 'stateless', values: ['stateless', 'durable'], worlds: ['swarm', 'exhaustive'] },
   { name: 'transfers', description: 'transfers in the exhaustive workload (all from one donor, racing)', kind: 'int', default: 2, min: 1, max: 4, shrinkable: true },
 ];
 

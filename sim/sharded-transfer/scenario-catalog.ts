@@ -16,7 +16,7 @@ export interface ShardedScenario {
 }
 
 const OK = { ok: true };
-const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
+export const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
 
 /** The calm world with `edit` applied. */
 function world(edit: (c: ShardedConfig) => void): () => ShardedConfig {

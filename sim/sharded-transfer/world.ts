@@ -74,6 +74,7 @@ class ShardedParts implements WorldParts {
     db.load(ACCOUNTS, config.accounts.map((a) => ({ id: a.id, balance: a.balanceMinor, blocked: 0 })));
     this.database = new SqlService(sim, sim.addProcess('db', true), db, { ...config.db });
     this.database.register(net, 'db');
+    net.overConnection.add('db');
     this.stub = new WithdrawalStub(sim, sim.addProcess('stub', true), { ...config.stub });
     this.stub.register(net, 'stub');
     const router = (this.router = new Router(sim.choice, config.nodes, { ...config.router }));

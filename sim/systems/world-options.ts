@@ -1,5 +1,5 @@
 /**
- * Options of a system's generated worlds (today: the exhaustive world), as
+ * Options of a system's generated worlds (the swarm and the exhaustive world), as
  * the system declares them: the CLI validates the values a user gives
  * (`--option name=value`, or a flag the system names as its alias) against
  * the declaration, fills in defaults, and lists the options; runs, recipes
@@ -24,17 +24,29 @@ export interface WorldOptionDecl {
   flag?: string;
   /** The shrinker may try smaller values of this integer option (fewer units of work). */
   shrinkable?: boolean;
+  /** The generated worlds the option shapes; default: the exhaustive world only. */
+  worlds?: ReadonlyArray<'swarm' | 'exhaustive'>;
+}
+
+export type GeneratedWorld = 'swarm' | 'exhaustive';
+
+/** The declarations that shape `world`. */
+export function optionsFor(decls: readonly WorldOptionDecl[], world: GeneratedWorld): WorldOptionDecl[] {
+  return decls.filter((d) => (d.worlds ?? ['exhaustive']).includes(world));
 }
 
 export type OptionsCheck = { ok: true; value: WorldOptionValues } | { ok: false; message: string };
 
 /** Validates raw option values against the declarations and fills in the defaults. `source(name)` names where a value came from, for messages. */
-export function resolveWorldOptions(decls: readonly WorldOptionDecl[], raw: Readonly<Record<string, string>>, source: (name: string) => string): OptionsCheck {
+export function resolveWorldOptions(all: readonly WorldOptionDecl[], raw: Readonly<Record<string, string>>, source: (name: string) => string, world: GeneratedWorld = 'exhaustive'): OptionsCheck {
+  const decls = optionsFor(all, world);
   for (const name of Object.keys(raw)) {
-    if (!decls.some((d) => d.name === name)) {
-      const known = decls.map((d) => d.name).join(', ') || 'none';
-      return { ok: false, message: `${source(name)}: this system has no world option "${name}" (known: ${known})` };
+    if (decls.some((d) => d.name === name)) continue;
+    if (all.some((d) => d.name === name)) {
+      return { ok: false, message: `${source(name)}: option "${name}" shapes only the ${world === 'swarm' ? 'exhaustive' : 'swarm'} world; ${world === 'swarm' ? 'add --strategy exhaustive (or --world exhaustive)' : 'it applies to random and pct runs'}` };
     }
+    const known = all.map((d) => d.name).join(', ') || 'none';
+    return { ok: false, message: `${source(name)}: this system has no world option "${name}" (known: ${known})` };
   }
   const out: Record<string, WorldOptionValue> = {};
   for (const d of decls) {

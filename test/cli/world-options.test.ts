@@ -31,9 +31,9 @@ describe('exhaustive world options', () => {
     });
   }
 
-  it('--option applies to the exhaustive strategy and world only', async () => {
-    expect((await runCli('explore', 'bank-transfer', '--option', 'transfers=1')).err).toMatch(/--option applies to --strategy exhaustive/);
-    expect((await runCli('replay', 'bank-transfer', '--seed', '1', '--option', 'transfers=1')).err).toMatch(/--option applies to --world exhaustive only/);
+  it('an option that shapes only the exhaustive world is refused for random runs, naming the option', async () => {
+    expect((await runCli('explore', 'bank-transfer', '--option', 'transfers=1')).err).toMatch(/--option transfers: option "transfers" shapes only the exhaustive world/);
+    expect((await runCli('replay', 'bank-transfer', '--seed', '1', '--option', 'transfers=1')).err).toMatch(/--option transfers: option "transfers" shapes only the exhaustive world/);
   });
 
   it('a printed exhaustive replay line carries the options and reproduces the shrunk run', async () => {

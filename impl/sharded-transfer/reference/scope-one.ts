@@ -29,6 +29,11 @@ export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest):
     }
     const blocked = await run({ op: 'update', table: ACCOUNTS, key: req.from, assign: addTo({ blocked: req.amountMinor }), where: availableAtLeast(req.amountMinor) });
     if (blocked.rowCount === 0) {
+      // The money may be short because this very transfer took it: a copy of
+      // the request that committed while this one waited for the donor's row.
+      // At read committed this new statement sees that commit.
+      const again = await run({ op: 'select', table: TRANSFERS, key: req.key });
+      if (again.rowCount > 0) return { commit: false, value: { status: 'ACCEPTED', transferId: req.key } };
       const donor = await run({ op: 'select', table: ACCOUNTS, key: req.from });
       return { commit: false, value: { status: 'REJECTED', reason: donor.rowCount === 0 ? 'UNKNOWN_ACCOUNT' : 'INSUFFICIENT_FUNDS' } };
     }

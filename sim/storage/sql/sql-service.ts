@@ -42,6 +42,13 @@ export interface SqlServiceOptions {
   connectionDropProbability?: number;
   /** Per COMMIT: it commits, but its reply is lost. */
   lostCommitReplyProbability?: number;
+  /**
+   * Postgres' idle_in_transaction_session_timeout in virtual ms: a transaction
+   * that has sent no statement for this long is rolled back, releasing its
+   * locks (a client that lost a reply and gave up never ends it otherwise).
+   * Checked whenever a statement arrives; absent or null: never.
+   */
+  idleInTransactionTimeoutMs?: number | null;
 }
 
 type Resolve = (response: ServiceResponse) => void;
@@ -51,6 +58,8 @@ export class SqlService {
   private readonly parked = new Map<TxId, Resolve>();
   /** The process that began each transaction still open, to end its transactions when it dies. */
   private readonly owners = new Map<TxId, string>();
+  /** When each open transaction last sent a statement, for the idle timeout. */
+  private readonly lastActiveMs = new Map<TxId, number>();
   /** Statements executed and faults fired, for coverage. */
   readonly counts = { statements: 0, slow: 0, connectionDrops: 0, lostCommitReplies: 0, restarts: 0 };
 
@@ -76,6 +85,7 @@ export class SqlService {
     for (const [tx, owner] of this.owners) {
       if (owner !== processName) continue;
       this.owners.delete(tx);
+      this.lastActiveMs.delete(tx);
       this.parked.delete(tx);
       this.db.rollback(tx);
       ended++;
@@ -96,14 +106,18 @@ export class SqlService {
     this.db.setTime(this.sim.now);
     if (method === 'begin') {
       const level = (body as { level?: IsolationLevel } | null)?.level;
+      this.endIdle();
       const tx = this.db.begin(level ?? undefined);
       this.owners.set(tx, from);
+      this.lastActiveMs.set(tx, this.sim.now);
       if (this.owners.size > 256) this.forgetEnded();
       this.note(`BEGIN${level === undefined ? '' : ` ISOLATION LEVEL ${level.toUpperCase().replace('-', ' ')}`} -- tx ${tx}`);
       return reply({ tx });
     }
     const { tx, statement } = body as unknown as { tx: TxId; statement: SqlStatement };
     this.counts.statements++;
+    this.endIdle();
+    if (this.lastActiveMs.has(tx)) this.lastActiveMs.set(tx, this.sim.now);
     const o = this.options;
     if (chance(this.sim.choice, 'db.drop', o.connectionDropProbability ?? 0)) {
       this.counts.connectionDrops++;
@@ -175,9 +189,30 @@ export class SqlService {
     if (result.kind === 'error') this.wakeParked();
   }
 
-  /** Drops owners of transactions that have ended, so the map stays small. */
+  /** Drops owners of transactions that have ended, so the maps stay small. */
   private forgetEnded(): void {
-    for (const tx of this.owners.keys()) if (!this.db.isOpen(tx)) this.owners.delete(tx);
+    for (const tx of this.owners.keys()) {
+      if (this.db.isOpen(tx)) continue;
+      this.owners.delete(tx);
+      this.lastActiveMs.delete(tx);
+    }
+  }
+
+  /** Rolls back open transactions idle past the idle-in-transaction timeout (not those waiting for a lock). */
+  private endIdle(): void {
+    const limit = this.options.idleInTransactionTimeoutMs;
+    if (limit === undefined || limit === null) return;
+    let ended = 0;
+    for (const [tx, at] of this.lastActiveMs) {
+      if (this.sim.now - at < limit || this.parked.has(tx)) continue;
+      this.lastActiveMs.delete(tx);
+      this.owners.delete(tx);
+      if (!this.db.isOpen(tx)) continue;
+      this.db.rollback(tx);
+      this.note(`tx ${tx}: idle in transaction for ${this.sim.now - at} ms, rolled back`);
+      ended++;
+    }
+    if (ended > 0) this.wakeParked();
   }
 
   private note(text: string): void {
