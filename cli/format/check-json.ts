@@ -3,9 +3,8 @@
  * the Informal Trace Format shape (`#meta`, `vars`, `states`, `loop`, integers
  * as `{"#bigint": "..."}`, booleans as JSON booleans) for `--trace json`.
  */
-import { displayConstants } from './check-values.ts';
 import type { CheckResult, TraceStep, Value, Violation } from '../../model/checker/result.ts';
-import { booleanOf } from './check-values.ts';
+import { setElements } from './check-values.ts';
 
 export function checkJson(r: CheckResult): unknown {
   if (r.kind === 'model-error') return { ok: false, model: r.model, error: r.message };
@@ -13,7 +12,7 @@ export function checkJson(r: CheckResult): unknown {
     ok: r.kind !== 'violation',
     complete: r.kind !== 'stopped',
     model: r.model,
-    constants: displayConstants(r.model, r.constants),
+    constants: r.constants,
     mode: r.mode,
     distinctStates: r.stats.distinctStates,
     generatedStates: r.stats.generatedStates,
@@ -42,11 +41,18 @@ function violationJson(v: Violation): unknown {
   };
 }
 
-/** ITF writes integers as `{"#bigint": "..."}`, booleans as JSON booleans and strings as JSON strings. */
+/**
+ * ITF writes integers as `{"#bigint": "..."}`, booleans as JSON booleans,
+ * strings as JSON strings, sequences as lists, sets as `{"#set": [...]}` and
+ * records as objects.
+ */
 function itfValue(v: Value): unknown {
   if (typeof v === 'number') return { '#bigint': String(v) };
-  if (typeof v === 'string') return booleanOf(v) ?? v;
-  return v.map((x) => itfValue(x));
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (Array.isArray(v)) return (v as readonly Value[]).map((x) => itfValue(x));
+  const elements = setElements(v);
+  if (elements) return { '#set': elements.map((x) => itfValue(x)) };
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, itfValue(x)]));
 }
 
 export function itfTrace(model: string, trace: readonly TraceStep[], loopIndex?: number): unknown {

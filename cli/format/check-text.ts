@@ -4,7 +4,6 @@
  * state, only the variables that changed), coverage and a replay line.
  * Pure: returns lines; the command prints them.
  */
-import { displayConstants } from './check-values.ts';
 import chalk from 'chalk';
 import type { CheckResult, Progress, Stats, TraceStep, Violation } from '../../model/checker/result.ts';
 import { changedVars, showValue } from './check-values.ts';
@@ -65,7 +64,7 @@ export function resultLines(r: CheckResult, replay: string): string[] {
   if (r.kind === 'model-error') {
     return [chalk.red(`Model error in ${r.model}: ${r.message}`), ...(r.trace && r.trace.length > 0 ? ['Trace to the state where it happened:', ...traceLines(r.trace)] : [])];
   }
-  const consts = Object.entries(displayConstants(r.model, r.constants)).map(([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v}`).join(' ');
+  const consts = Object.entries(r.constants).map(([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v}`).join(' ');
   const mode = r.mode.kind === 'simulate' ? `simulation (seed ${r.mode.seed}, depth ${r.mode.depth}, ${r.mode.walks} walks)` : 'exhaustive breadth-first search';
   const out = [`Model ${r.model}${consts ? ` with ${consts}` : ''}: ${mode}.`];
   out.push(`Invariants: ${r.invariantsChecked.join(', ') || 'none'}.`);

@@ -80,7 +80,7 @@ export const reference: ModelDef = {
     const BALANCE = (bounds.shared ? N - 1 : N) * AMOUNT;
     const stateShape = referenceShape(N, bounds);
     const act = actionsOf(stateShape);
-    const count = (values: Int32Array, label: number): number => {
+    const count = (values: readonly number[], label: number): number => {
       let k = 0;
       for (let t = 0; t < N; t++) if (values[t] === label) k++;
       return k;

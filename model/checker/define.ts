@@ -7,15 +7,22 @@
  * An action receives the state (already a copy of the current state) and its
  * parameter values; it returns false when it is not enabled, or changes the
  * state and returns true. It must return false before changing anything:
- * the checker reuses the buffer after a disabled action without recopying it
- * (strict mode, used by the tests, verifies this).
+ * the checker reuses the view after a disabled action without recopying it,
+ * and checks (unless told to skip the checks for speed) that it was left
+ * alone. Inside an action or the initial predicate, `choose(options)` makes
+ * a nondeterministic choice; the checker explores every option.
  */
 import type { Shape, StateOf } from './shape.ts';
 
 export interface Param {
   readonly name: string;
   readonly values: readonly number[];
+  /** How each value prints in a trace label (ids print as p1, p2, ...). */
+  readonly shown?: readonly string[];
 }
+
+/** A parameter's values: a list of integers, or an ids() domain (every id). */
+export type ParamValues = readonly number[] | { readonly all: readonly number[]; readonly values: readonly string[] };
 
 export interface ActionDef<S extends Shape> {
   readonly name: string;
@@ -24,8 +31,11 @@ export interface ActionDef<S extends Shape> {
   readonly actor?: string;
   /** The process the step sends to, if any, for sequence diagrams. */
   readonly target?: string;
-  readonly run: (s: StateOf<S>, a: number, b: number, c: number) => boolean;
+  readonly run: (s: StateOf<S>, ...params: number[]) => boolean;
 }
+
+/** Actions take at most this many parameters; more combinations are better written with choose(). */
+export const MAX_PARAMS = 6;
 
 export interface InvariantDef<S extends Shape> {
   readonly name: string;
@@ -60,13 +70,20 @@ export interface FairnessDef {
 
 export interface ModelSpec<S extends Shape> {
   readonly shape: S;
-  readonly init: (s: StateOf<S>) => void;
+  /**
+   * Sets the initial state on a blank one (every variable at its lowest
+   * value, booleans FALSE, queues and sets empty). With choose() it describes
+   * several initial states; returning false drops that combination.
+   */
+  readonly init: (s: StateOf<S>) => void | boolean;
   readonly actions: readonly ActionDef<S>[];
   readonly invariants: readonly InvariantDef<S>[];
   readonly properties: readonly PropertyDef<S>[];
   readonly fairness: readonly FairnessDef[];
   /** States in which having no successor is a proper end, not a deadlock. */
   readonly terminal: (s: StateOf<S>) => boolean;
+  /** Reduce by the symmetry of the shape's ids() domains (default: true when there are any). */
+  readonly symmetry?: boolean;
 }
 
 export interface ConstantDecl {
@@ -92,12 +109,15 @@ export interface ModelDef {
 /** Builds an action definition; parameters are listed as `{ t: [0, 1, 2] }` in positional order. */
 export function action<S extends Shape>(
   name: string,
-  params: Readonly<Record<string, readonly number[]>>,
-  run: (s: StateOf<S>, a: number, b: number, c: number) => boolean,
+  params: Readonly<Record<string, ParamValues>>,
+  run: (s: StateOf<S>, ...params: number[]) => boolean,
   roles: { actor?: string; target?: string } = {},
 ): ActionDef<S> {
-  const list = Object.entries(params).map(([n, values]) => ({ name: n, values }));
-  if (list.length > 3) throw new Error(`action ${name} has more than three parameters`);
+  const list: Param[] = Object.entries(params).map(([n, v]) => (Array.isArray(v) ? { name: n, values: v as readonly number[] } : { name: n, values: (v as { all: readonly number[] }).all, shown: (v as { values: readonly string[] }).values }));
+  if (list.length > MAX_PARAMS) throw new Error(`action ${name} has more than ${MAX_PARAMS} parameters (use choose() inside it for more)`);
+  for (const p of list) {
+    if (!Array.isArray(p.values) || !p.values.every((v) => Number.isSafeInteger(v))) throw new Error(`action ${name}: parameter ${p.name} must list integer values, like { ${p.name}: [0, 1, 2] }`);
+  }
   return { name, params: list, run, ...roles };
 }
 
@@ -105,11 +125,20 @@ export function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** Erases a concrete shape so a typed model spec can be returned from ModelDef.build. */
+type Optional = 'properties' | 'fairness' | 'terminal' | 'invariants';
+
+/**
+ * Erases a concrete shape so a typed model spec can be returned from
+ * ModelDef.build. Invariants, properties, fairness and terminal may be left
+ * out (none, none, none, and no state is terminal).
+ */
 // The state type is inferred from `shape` alone; the other fields are checked against it.
-export function erase<S extends Shape>(spec: { readonly shape: S } & Omit<ModelSpec<NoInfer<S>>, 'shape'>): ModelSpec<Shape> {
-  return spec as unknown as ModelSpec<Shape>;
+export function erase<S extends Shape>(spec: { readonly shape: S } & Omit<ModelSpec<NoInfer<S>>, 'shape' | Optional> & Partial<Pick<ModelSpec<NoInfer<S>>, Optional>>): ModelSpec<Shape> {
+  return { invariants: [], properties: [], fairness: [], terminal: () => false, ...spec } as unknown as ModelSpec<Shape>;
 }
+
+/** The same as erase(), under the name a model file reads best with. */
+export const spec = erase;
 
 /** An `action` function bound to one shape, so that models need not repeat the state type. */
 export function actionsOf<S extends Shape>(_shape: S): typeof action<S> {

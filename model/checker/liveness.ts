@@ -20,12 +20,11 @@ import { stronglyConnected } from './scc.ts';
 import { traceOf } from './trace.ts';
 
 function evaluate(model: Compiled, graph: StateGraph, pred: (s: never) => boolean): Uint8Array {
-  const buf = new Int32Array(model.layout.width);
-  const view = model.view(buf);
+  const view = model.newView();
   const out = new Uint8Array(graph.count);
   const unpack = model.codec.unpack;
   for (let i = 0; i < graph.count; i++) {
-    unpack(graph.store, i * graph.words, buf);
+    unpack(graph.store, i * graph.words, view);
     out[i] = (pred as (s: unknown) => boolean)(view) ? 1 : 0;
   }
   return out;

@@ -3,7 +3,15 @@
  * values and the CLI's formatters render it as text, JSON or mermaid.
  */
 
-export type Value = number | string | readonly (number | string)[];
+/**
+ * A value in a trace: integers, enum names (and ids) as strings, booleans,
+ * arrays and queues as lists, records as objects, sets as `{ "#set": [...] }`
+ * (the Informal Trace Format's spelling).
+ */
+export type Value = number | string | boolean | readonly Value[] | ValueRecord;
+export interface ValueRecord {
+  readonly [field: string]: Value;
+}
 
 /** One state of a trace: every variable, enums by name, arrays and queues as lists. */
 export type StateValues = Readonly<Record<string, Value>>;
@@ -39,6 +47,9 @@ export interface ActionCoverage {
 
 export interface Stats {
   readonly generatedStates: number;
+  readonly initialStates?: number;
+  /** With symmetry reduction: the permutations applied to each state. */
+  readonly symmetry?: { readonly groups: readonly string[]; readonly permutations: number };
   readonly distinctStates: number;
   readonly depth: number;
   readonly durationMs: number;
@@ -54,7 +65,8 @@ export type Mode = { readonly kind: 'exhaustive' } | { readonly kind: 'simulate'
 
 export interface CheckSummary {
   readonly model: string;
-  readonly constants: Readonly<Record<string, number>>;
+  /** Boolean constants as true/false, the others as numbers. */
+  readonly constants: Readonly<Record<string, number | boolean>>;
   readonly mode: Mode;
   readonly invariantsChecked: readonly string[];
   readonly propertiesChecked: readonly string[];
@@ -65,7 +77,13 @@ export type CheckResult =
   | (CheckSummary & { readonly kind: 'ok' })
   | (CheckSummary & { readonly kind: 'violation'; readonly violation: Violation })
   | (CheckSummary & { readonly kind: 'stopped'; readonly reason: string })
-  | { readonly kind: 'model-error'; readonly model: string; readonly message: string; readonly trace?: readonly TraceStep[] };
+  | {
+      readonly kind: 'model-error';
+      readonly model: string;
+      readonly message: string;
+      /** From an initial state to the state the faulty code ran on (empty when init itself failed). */
+      readonly trace?: readonly TraceStep[];
+    };
 
 export interface Progress {
   readonly generatedStates: number;

@@ -5,16 +5,16 @@
  * describe the outcome as a CheckResult value.
  */
 import { bfs, type BfsEnd } from './bfs.ts';
-import { compile, type Compiled } from './compile.ts';
+import { compile, type CompileOptions, type Compiled } from './compile.ts';
 import type { Checked } from './constants.ts';
 import type { Constants, ModelDef } from './define.ts';
+import { errorText, faultMessage } from './fault.ts';
 import { pathTo, type StateGraph } from './graph.ts';
 import { checkProperty } from './liveness.ts';
 import type { CheckResult, CheckSummary, Mode, Progress, Stats, TraceStep, Violation } from './result.ts';
 import { simulate } from './simulate.ts';
 import { buildStats } from './stats.ts';
-import { readState, shortestTrace, stepFor } from './trace.ts';
-import { unpack } from './codec.ts';
+import { replayTrace, shortestTrace } from './trace.ts';
 
 export interface Prepared {
   readonly def: ModelDef;
@@ -28,16 +28,25 @@ export interface RunOptions {
   readonly mode: Mode;
   readonly maxStates: number;
   readonly checkDeadlock?: boolean;
+  /** Verify that disabled actions leave the state alone (default true). */
   readonly strict?: boolean;
   readonly onProgress?: (p: Progress) => void;
 }
 
-export function prepare(def: ModelDef, constants: Constants, skip: readonly string[]): Checked<Prepared> {
+export interface PrepareOptions {
+  /** Skip the array guards (and, in runCheck, pass strict: false): faster, for benchmarks. */
+  readonly fast?: boolean;
+  /** Apply the symmetry of ids() domains (default true). */
+  readonly symmetry?: boolean;
+}
+
+export function prepare(def: ModelDef, constants: Constants, skip: readonly string[], opts: PrepareOptions = {}): Checked<Prepared> {
   let model: Compiled;
+  const options: CompileOptions = { guardArrays: opts.fast !== true, symmetry: opts.symmetry !== false };
   try {
-    model = compile(def.build(constants));
+    model = compile(def.build(constants), options);
   } catch (err) {
-    return { ok: false, message: `model ${def.id} cannot be built with these constants: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: `model ${def.id} cannot be built with these constants: ${err instanceof Error ? errorText(err) : String(err)}` };
   }
   const { invariants, properties } = model.spec;
   const names = [...invariants.map((i) => i.name), ...properties.map((p) => p.name)];
@@ -57,13 +66,6 @@ export function prepare(def: ModelDef, constants: Constants, skip: readonly stri
   };
 }
 
-function rangeMessage(p: Prepared, end: Extract<BfsEnd, { kind: 'range-error' }>): string {
-  const { layout, instances } = p.model;
-  const f = layout.fields[layout.slotField[end.slot]!]!;
-  const where = end.instance === -1 ? 'the initial state' : `action ${instances[end.instance]!.label}`;
-  return `${where} sets ${f.name} to ${end.value}, outside its declared range ${layout.slotLo[end.slot]}..${layout.slotHi[end.slot]}`;
-}
-
 function violationOf(p: Prepared, end: BfsEnd, trace: readonly TraceStep[]): Violation | undefined {
   if (end.kind === 'invariant') {
     const inv = p.model.spec.invariants[end.invariant]!;
@@ -75,10 +77,17 @@ function violationOf(p: Prepared, end: BfsEnd, trace: readonly TraceStep[]): Vio
   return undefined;
 }
 
+/** Constants as a user writes them: booleans as true/false, numbers as numbers. */
+export function displayConstants(def: ModelDef, constants: Constants): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  for (const [name, value] of Object.entries(constants)) out[name] = def.constants.find((d) => d.name === name)?.boolean === true ? value === 1 : value;
+  return out;
+}
+
 function finishSummary(p: Prepared, mode: Mode, stats: Stats, properties: readonly number[]): CheckSummary {
   return {
     model: p.def.id,
-    constants: p.constants,
+    constants: displayConstants(p.def, p.constants),
     mode,
     invariantsChecked: p.invariants.map((i) => p.model.spec.invariants[i]!.name),
     propertiesChecked: properties.map((i) => p.model.spec.properties[i]!.name),
@@ -98,16 +107,15 @@ function runExhaustive(p: Prepared, opts: RunOptions): CheckResult {
     checkDeadlock: opts.checkDeadlock ?? true,
     recordEdges: liveness,
     maxStates: opts.maxStates,
-    strict: opts.strict ?? false,
+    checkLeaks: opts.strict ?? true,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const stats = buildStats(model, { generated: out.generated, distinct: out.graph.count, depth: out.depth, durationMs: out.durationMs, fired: out.fired, discovered: out.discovered });
+  const stats = buildStats(model, { generated: out.generated, distinct: out.graph.count, depth: out.depth, durationMs: out.durationMs, fired: out.fired, discovered: out.discovered, initial: out.initialStates });
   const { end, graph } = out;
   const pathEnd = (i: number): TraceStep[] => shortestTrace(model, graph, pathTo(graph, i));
   switch (end.kind) {
-    case 'range-error':
-    case 'strict-error':
-      return modelError(p, end, end.from === -1 ? [] : pathEnd(end.from));
+    case 'fault':
+      return { kind: 'model-error', model: p.def.id, message: faultMessage(model, end.fault), trace: end.from === -1 ? [] : pathEnd(end.from) };
     case 'stopped':
       return { ...finishSummary(p, opts.mode, stats, []), kind: 'stopped', reason: `stopped at --max-states ${opts.maxStates}: ${end.distinct} distinct states explored, the search is incomplete and liveness was not checked` };
     case 'invariant':
@@ -120,20 +128,16 @@ function runExhaustive(p: Prepared, opts: RunOptions): CheckResult {
 
 function checkLiveness(p: Prepared, mode: Mode, stats: Stats, graph: StateGraph): CheckResult {
   for (const i of p.properties) {
-    const violation = checkProperty(p.model, graph, p.model.spec.properties[i]!);
+    const prop = p.model.spec.properties[i]!;
+    let violation: Violation | undefined;
+    try {
+      violation = checkProperty(p.model, graph, prop);
+    } catch (error) {
+      return { kind: 'model-error', model: p.def.id, message: faultMessage(p.model, { kind: 'exception', site: { kind: 'property', name: prop.name }, error }) };
+    }
     if (violation) return { ...finishSummary(p, mode, stats, p.properties), kind: 'violation', violation };
   }
   return { ...finishSummary(p, mode, stats, p.properties), kind: 'ok' };
-}
-
-function modelError(p: Prepared, end: BfsEnd, trace: TraceStep[]): CheckResult {
-  const message =
-    end.kind === 'range-error'
-      ? rangeMessage(p, end)
-      : end.kind === 'strict-error'
-        ? `action ${p.model.instances[end.instance]!.label} changed the state and then reported itself disabled; actions must return false before changing anything`
-        : 'unexpected end of search';
-  return { kind: 'model-error', model: p.def.id, message, trace };
 }
 
 function runSimulation(p: Prepared, opts: RunOptions, mode: Extract<Mode, { kind: 'simulate' }>): CheckResult {
@@ -144,23 +148,19 @@ function runSimulation(p: Prepared, opts: RunOptions, mode: Extract<Mode, { kind
     walks: mode.walks,
     invariants: p.invariants,
     checkDeadlock: opts.checkDeadlock ?? true,
+    checkLeaks: opts.strict ?? true,
     maxStates: opts.maxStates,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   const stats = buildStats(model, { generated: out.generated, distinct: out.distinct, depth: out.depth, durationMs: out.durationMs, fired: out.fired });
-  const buf = new Int32Array(model.layout.width);
-  const trace = out.trace.states.map((packed, k) => {
-    unpack(model.layout, packed, 0, buf);
-    return stepFor(model, out.trace.vias[k]!, readState(model, buf));
-  });
   const { end } = out;
+  const walk = (upTo: number): TraceStep[] => (upTo < 0 ? [] : replayTrace(model, out.trace.states.slice(0, upTo + 1), out.trace.vias.slice(0, upTo + 1)));
   switch (end.kind) {
-    case 'range-error':
-    case 'strict-error':
-      return modelError(p, end, trace.slice(0, end.from + 1));
+    case 'fault':
+      return { kind: 'model-error', model: p.def.id, message: faultMessage(model, end.fault), trace: walk(end.from) };
     case 'invariant':
     case 'deadlock':
-      return { ...finishSummary(p, mode, stats, []), kind: 'violation', violation: violationOf(p, end, trace.slice(0, end.state + 1))! };
+      return { ...finishSummary(p, mode, stats, []), kind: 'violation', violation: violationOf(p, end, walk(end.state))! };
     case 'stopped':
       return { ...finishSummary(p, mode, stats, []), kind: 'stopped', reason: `stopped at --max-states ${opts.maxStates} after ${end.distinct} distinct states` };
     case 'complete':

@@ -8,8 +8,10 @@
  * Distinct states are counted with the same fingerprint table as the BFS.
  */
 import seedrandom from 'seedrandom';
-import { pack, sameWords, unpack } from './codec.ts';
+import { sameWords } from './codec.ts';
 import type { Compiled } from './compile.ts';
+import { Expander, FAULT } from './expander.ts';
+import type { View } from './facade.ts';
 import { fingerprint } from './fingerprint.ts';
 import { FingerprintTable } from './fp-table.ts';
 import type { BfsEnd } from './bfs.ts';
@@ -21,12 +23,13 @@ export interface SimOptions {
   readonly walks: number;
   readonly invariants: readonly number[];
   readonly checkDeadlock: boolean;
+  readonly checkLeaks: boolean;
   readonly maxStates: number;
   readonly onProgress?: (p: Progress) => void;
 }
 
 export interface SimOutput {
-  /** Same ends as the BFS; `state` indexes `trace`, the walk that ended it. */
+  /** Same ends as the BFS; `state` and `from` index `trace`, the walk that ended it. */
   readonly end: BfsEnd;
   /** Packed states of the final walk (or the failing one) and the instance into each. */
   readonly trace: { readonly states: Uint32Array[]; readonly vias: number[] };
@@ -42,10 +45,8 @@ type Candidate = { readonly packed: Uint32Array; readonly via: number };
 /** One simulation run: its walk in progress, counters and visited fingerprints. */
 class Simulation {
   readonly started = performance.now();
-  readonly cur: Int32Array;
-  readonly nxt: Int32Array;
-  readonly s: ReturnType<Compiled['view']>;
-  readonly invs: ((s: never) => boolean)[];
+  readonly ex: Expander;
+  readonly invs: ((s: View) => boolean)[];
   readonly table = new FingerprintTable();
   readonly fp = new Int32Array(2);
   readonly fired: Float64Array;
@@ -53,15 +54,16 @@ class Simulation {
   maxDepth = 0;
   states: Uint32Array[] = [];
   vias: number[] = [];
+  initials: Uint32Array[] = [];
 
   constructor(
     readonly model: Compiled,
     readonly opts: SimOptions,
   ) {
-    this.cur = new Int32Array(model.layout.width);
-    this.nxt = new Int32Array(model.layout.width);
-    this.s = model.view(this.nxt);
-    this.invs = opts.invariants.map((i) => model.spec.invariants[i]!.holds);
+    this.ex = new Expander(model, opts.checkLeaks);
+    // Walks stay concrete: a random walk gains nothing from merging symmetric states.
+    this.ex.reduce = false;
+    this.invs = opts.invariants.map((i) => model.spec.invariants[i]!.holds as (s: View) => boolean);
     this.fired = new Float64Array(model.instances.length);
   }
 
@@ -70,55 +72,72 @@ class Simulation {
     return { end, trace: { states: this.states, vias: this.vias }, generated, distinct: this.table.size, depth: this.maxDepth, fired, durationMs: performance.now() - this.started };
   }
 
-  /** Records the state in the working buffer as seen and returns the first invariant it breaks, or -1. */
-  visit(packed: Uint32Array): number {
+  /** Records the successor in the expander's view as seen; returns the end it causes, if any. */
+  visit(packed: Uint32Array, at: number): BfsEnd | undefined {
     fingerprint(packed, 0, this.model.layout.words, this.fp);
     this.table.putIfAbsent(this.fp[0]!, this.fp[1]!, this.table.size);
-    for (let k = 0; k < this.invs.length; k++) if (!this.invs[k]!(this.s as never)) return this.opts.invariants[k]!;
-    return -1;
+    let k = 0;
+    try {
+      for (k = 0; k < this.invs.length; k++) if (!this.invs[k]!(this.ex.nxt)) return { kind: 'invariant', invariant: this.opts.invariants[k]!, state: at };
+    } catch (error) {
+      return { kind: 'fault', from: at, fault: { kind: 'exception', site: { kind: 'invariant', name: this.model.spec.invariants[this.opts.invariants[k]!]!.name }, error } };
+    }
+    return undefined;
   }
 
-  /** Starts a walk at the initial state; returns an end if that state is already wrong. */
-  begin(): BfsEnd | undefined {
-    const init = new Uint32Array(this.model.layout.words);
-    this.nxt.set(this.model.initBuffer);
-    const bad = pack(this.model.layout, this.nxt, init, 0);
-    if (bad !== -1) return { kind: 'range-error', from: -1, instance: -1, slot: bad, value: this.nxt[bad]! };
+  /** The initial states, computed once. */
+  computeInitials(): BfsEnd | undefined {
+    const r = this.ex.initials(() => {
+      this.initials.push(this.ex.packed.slice());
+      return true;
+    });
+    if (r === FAULT) return { kind: 'fault', from: -1, fault: this.ex.fault! };
+    if (this.initials.length === 0) return { kind: 'fault', from: -1, fault: { kind: 'exception', site: { kind: 'init' }, error: new Error('no initial state: init returned false for every choice') } };
+    return undefined;
+  }
+
+  /** Starts a walk at an initial state; returns an end if that state is already wrong. */
+  begin(rng: () => number): BfsEnd | undefined {
+    // One initial state draws nothing, so walks of single-init models do not depend on this draw.
+    const init = this.initials.length === 1 ? this.initials[0]! : this.initials[Math.floor(rng() * this.initials.length)]!;
     this.states = [init];
     this.vias = [-1];
     this.generated++;
-    const broken = this.visit(init);
-    return broken === -1 ? undefined : { kind: 'invariant', invariant: broken, state: 0 };
+    this.ex.load(init, 0);
+    return this.visit(init, 0);
   }
 
   /** Generates and checks every successor of the walk's last state. */
   expand(): BfsEnd | Candidate[] {
-    const { model, cur, nxt, s } = this;
+    const { model, ex } = this;
     const K = model.layout.words;
     const here = this.states[this.states.length - 1]!;
-    unpack(model.layout, here, 0, cur);
+    const at = this.states.length - 1;
+    ex.load(here, 0);
     const candidates: Candidate[] = [];
-    let successors = 0;
-    for (let j = 0; j < model.instances.length; j++) {
-      nxt.set(cur);
-      const inst = model.instances[j]!;
-      if (!model.runs[inst.action]!(s, inst.a, inst.b, inst.c)) continue;
-      successors++;
+    let end: BfsEnd | undefined;
+    const successors = ex.expand((j) => {
       this.generated++;
       this.fired[j]!++;
-      const packed = new Uint32Array(K);
-      const badSlot = pack(model.layout, nxt, packed, 0);
-      if (badSlot !== -1) return { kind: 'range-error', from: this.states.length - 1, instance: j, slot: badSlot, value: nxt[badSlot]! };
-      if (sameWords(packed, 0, here, 0, K)) continue;
-      const broken = this.visit(packed);
-      if (broken !== -1) {
+      if (sameWords(ex.packed, 0, here, 0, K)) return true;
+      const packed = ex.packed.slice();
+      end = this.visit(packed, at + 1);
+      if (end) {
         this.extend({ packed, via: j });
-        return { kind: 'invariant', invariant: broken, state: this.states.length - 1 };
+        return false;
       }
       candidates.push({ packed, via: j });
+      return true;
+    });
+    if (successors === FAULT) return { kind: 'fault', from: at, fault: ex.fault! };
+    if (end) return end;
+    if (successors === 0 && this.opts.checkDeadlock) {
+      try {
+        if (!model.spec.terminal(ex.cur as never)) return { kind: 'deadlock', state: at };
+      } catch (error) {
+        return { kind: 'fault', from: at, fault: { kind: 'exception', site: { kind: 'terminal' }, error } };
+      }
     }
-    nxt.set(cur);
-    if (successors === 0 && this.opts.checkDeadlock && !model.spec.terminal(s)) return { kind: 'deadlock', state: this.states.length - 1 };
     return candidates;
   }
 
@@ -132,8 +151,10 @@ class Simulation {
 export function simulate(model: Compiled, opts: SimOptions): SimOutput {
   const rng = seedrandom(opts.seed);
   const sim = new Simulation(model, opts);
+  const noInit = sim.computeInitials();
+  if (noInit) return sim.output(noInit);
   for (let w = 0; w < opts.walks; w++) {
-    const wrongInit = sim.begin();
+    const wrongInit = sim.begin(rng);
     if (wrongInit) return sim.output(wrongInit);
     sim.maxDepth = Math.max(sim.maxDepth, 1);
     for (let step = 0; step < opts.depth; step++) {

@@ -17,7 +17,7 @@ export function collisionProbability(distinct: number, generated: number): numbe
 
 export function buildStats(
   model: Compiled,
-  run: { generated: number; distinct: number; depth: number; durationMs: number; fired: Float64Array; discovered?: Float64Array },
+  run: { generated: number; distinct: number; depth: number; durationMs: number; fired: Float64Array; discovered?: Float64Array; initial?: number },
 ): Stats {
   const byAction = model.spec.actions.map((a) => ({ action: a.name, fired: 0, distinct: 0 }));
   model.instances.forEach((inst, j) => {
@@ -28,6 +28,8 @@ export function buildStats(
   const seconds = Math.max(run.durationMs, 1) / 1000;
   return {
     generatedStates: run.generated,
+    ...(run.initial !== undefined ? { initialStates: run.initial } : {}),
+    ...(model.symmetry ? { symmetry: { groups: model.symmetry.groups.map((g) => g.name), permutations: model.symmetry.size } } : {}),
     distinctStates: run.distinct,
     depth: run.depth,
     durationMs: Math.round(run.durationMs),

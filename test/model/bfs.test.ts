@@ -86,6 +86,6 @@ describe('bfs', () => {
     const broken = { ...spec, actions: [{ ...spec.actions[0]!, run: (s: Record<string, number>) => ((s['node'] = 7), true) }] };
     const r = runCheck({ def: asDef(broken as never), constants: {}, model: compile(broken as never), invariants: [], properties: [] }, { mode: { kind: 'exhaustive' }, maxStates: 100 });
     expect(r.kind).toBe('model-error');
-    if (r.kind === 'model-error') expect(r.message).toMatch(/node to 7, outside its declared range 0\.\.1/);
+    if (r.kind === 'model-error') expect(r.message).toMatch(/sets node to 7, outside its declared range; node is an integer in 0\.\.1/);
   });
 });
