@@ -7,6 +7,7 @@ import { registerList } from './list.ts';
 import { registerReplay } from './replay.ts';
 import { registerRun } from './run.ts';
 import { registerScenarios } from './scenarios.ts';
+import { registerServe } from './serve.ts';
 
 export type Report = (outcome: Outcome) => void;
 
@@ -17,6 +18,7 @@ export function registerCommands(program: Command, report: Report): void {
   registerExplore(program, report);
   registerReplay(program, report);
   registerCheck(program, report);
+  registerServe(program, report);
   // cli/main.ts reads these from the raw arguments before parsing; declaring
   // them here lets the parser accept them anywhere and lists them in help.
   for (const command of [program, ...program.commands]) {

@@ -64,15 +64,20 @@ export async function runCoordinatorProcess(rawConfig: string): Promise<void> {
   if (!opened.ok) return fail(opened.message, 1);
   const db = opened.db;
 
+  // Crash-only: the database is closed (a server this process started is stopped) and nothing else is tidied.
+  const crash = async (): Promise<void> => {
+    await Promise.race([db.close(), new Promise((r) => setTimeout(r, 2000))]);
+    process.exit(EXIT_CRASH_ONLY);
+  };
   const store = new PostgresStore(db.conn, {
     onEvent: (e) => {
       log(`store-${e.kind}`, { reason: e.reason });
-      if (e.kind === 'commit-unknown') process.exit(EXIT_CRASH_ONLY);
+      if (e.kind === 'commit-unknown') void crash();
     },
   });
   process.on('unhandledRejection', (err) => {
     log('unhandled-rejection', { message: err instanceof Error ? err.message : String(err) });
-    process.exit(EXIT_CRASH_ONLY);
+    void crash();
   });
   const ports = realBankTransferPorts({ store, bootId, externalUrl: config.externalUrl, ledgerUrl: config.ledgerUrl });
   let coordinator;
