@@ -47,7 +47,9 @@ function isServiceDelivery(e: TraceEntry): boolean {
 }
 
 export function truthSeries(trace: readonly TraceEntry[], books: WatchedBooks): TruthOutcome {
-  if (books.initialExternal === null) return { kind: 'none', reason: 'no request reached the external institution, so no money moved' };
+  if (books.initialExternal === null) {
+    return { kind: 'none', reason: "the chart reads the books of bank-transfer's external institution and internal balance store, and no request reached them in this run" };
+  }
   const deliveries = trace.filter(isServiceDelivery);
   if (deliveries.length !== books.copies.length) {
     return { kind: 'none', reason: `the trace shows ${deliveries.length} requests reaching the fakes, but ${books.copies.length} were watched; the books cannot be placed in time` };
