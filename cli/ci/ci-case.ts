@@ -12,6 +12,8 @@ export interface CiFailure {
   message: string;
   /** The one line that reproduces it. */
   replay: string;
+  /** Where it was found, when that is not the replay line itself, e.g. `found with seed 17`. */
+  origin?: string;
   /** The (shrunk) trace or counterexample as text, and anything else worth reading. */
   detail: string;
 }

@@ -23,6 +23,7 @@ function violationFailure(r: ExploreResult, f: FailureReport): CiFailure {
     invariant: v.invariant,
     message: v.message,
     replay: shrunkReplay(r, f),
+    origin: f.found.recipe.world === 'swarm' ? `found with seed ${f.found.recipe.seed} (${foundReplay(r, f)}), shrunk` : 'found by exhaustive enumeration, shrunk',
     detail: [
       ...found,
       `shrunk run: step ${v.step}, ${v.timeMs} ms virtual; ${sizeChange(f.found.sizes, f.shrunk.sizes)}`,

@@ -29,7 +29,11 @@ export function annotationLines(suites: readonly CiSuite[]): string[] {
   for (const s of suites) {
     for (const c of s.cases) {
       if (c.error !== undefined) lines.push(errorCommand(`moneysim could not check ${c.classname} ${c.name}`, c.error));
-      for (const f of c.failures ?? []) lines.push(errorCommand(`moneysim ${f.invariant}: ${c.classname} ${c.name}`, `${f.message}\nreplay: ${f.replay}`));
+      for (const f of c.failures ?? []) {
+        const origin = f.origin === undefined ? '' : `\n${f.origin}`;
+        const replay = f.replay === '' ? '' : `\nreplay: ${f.replay}`;
+        lines.push(errorCommand(`moneysim ${f.invariant}: ${c.classname} ${c.name}`, `${f.message}${origin}${replay}`));
+      }
     }
   }
   return lines;

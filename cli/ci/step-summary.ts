@@ -15,16 +15,25 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** A sentence: one line, ending in a full stop unless it already ends in punctuation. */
+function sentence(text: string): string {
+  const line = oneLine(text);
+  return /[.!?]$/.test(line) ? line : `${line}.`;
+}
+
 export function stepSummary(title: string, suites: readonly CiSuite[]): string {
   const n = countOf(suites);
   const verdict = n.failures + n.errors === 0 ? '✅' : '❌';
   const counts = `${n.tests} ${n.tests === 1 ? 'case' : 'cases'}, ${n.failures} failed${n.errors > 0 ? `, ${n.errors} could not be checked` : ''}.`;
   const parts = [`${verdict} **${title}**: ${counts}`];
-  for (const s of suites) if (s.note !== undefined) parts.push(oneLine(s.note));
+  for (const s of suites) if (s.note !== undefined) parts.push(sentence(s.note));
   for (const s of suites) {
     for (const c of s.cases) {
-      if (c.error !== undefined) parts.push(`${c.name} could not be checked: ${oneLine(c.error)}.`);
-      for (const f of c.failures ?? []) parts.push(`**${f.invariant}** in ${c.name}: ${oneLine(f.message)} Replay: ${code(f.replay)}.`);
+      if (c.error !== undefined) parts.push(`${c.name} could not be checked: ${sentence(c.error)}`);
+      for (const f of c.failures ?? []) {
+        const origin = f.origin === undefined ? '' : ` ${sentence(f.origin.charAt(0).toUpperCase() + f.origin.slice(1))}`;
+        parts.push(`**${f.invariant}** in ${c.name}: ${sentence(f.message)}${origin}${f.replay === '' ? '' : ` Replay: ${code(f.replay)}.`}`);
+      }
     }
   }
   // One paragraph: the parts run on, and a blank line ends it for whatever the next step appends.

@@ -97,10 +97,11 @@ describe('explore --junit', () => {
     expect(code).toBe(1);
     const report = JSON.parse(out);
     const line = err.split('\n').find((l) => l.startsWith('::error '));
-    expect(line).toBe(`::error title=moneysim ${report.violation.invariant}%3A moneysim.explore.bank-transfer naive%3A random::${report.violation.shrunk.message}%0Areplay: ${report.violation.shrunk.replay}`);
+    const v = report.violation;
+    expect(line).toBe(`::error title=moneysim ${v.invariant}%3A moneysim.explore.bank-transfer naive%3A random::${v.shrunk.message}%0Afound with seed ${v.seed} (${v.replay}), shrunk%0Areplay: ${v.shrunk.replay}`);
     const paragraph = readFileSync(summary, 'utf8');
     expect(paragraph).toMatch(/^❌ \*\*moneysim explore bank-transfer\*\*: 1 case, 1 failed\. /);
-    expect(paragraph).toContain(`Replay: \`${report.violation.shrunk.replay}\``);
+    expect(paragraph).toContain(`Found with seed ${v.seed} (${v.replay}), shrunk. Replay: \`${v.shrunk.replay}\`.`);
     expect(paragraph.trimEnd().split('\n')).toHaveLength(1);
   }, 60_000);
 
