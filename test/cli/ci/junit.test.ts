@@ -5,11 +5,11 @@
  * failures print as workflow annotations on standard error (stdout keeps
  * its JSON) and one paragraph lands in the step summary.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { junitXml } from '../../../cli/ci/junit-xml.ts';
 import { testSeed } from '../../model/seed.ts';
 import { runCli } from '../../support/cli-harness.ts';
@@ -24,6 +24,10 @@ function cases(root: XmlElement): XmlElement[] {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('scenarios --junit', () => {

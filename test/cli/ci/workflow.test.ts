@@ -7,7 +7,7 @@
  * `${{ matrix.shard }}` filled in, then its JUnit and HTML outputs are read.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,7 @@ describe('the example workflow', () => {
     expect(props.ran).toMatch(new RegExp(`^seeds? ${start + 1}\\b`));
     expect(props['time limit']).toMatch(/^time limit 2s reached/);
     expect(existsSync(join(reports, 'sweep-2.html'))).toBe(true);
+    rmSync(reports, { recursive: true, force: true });
   }, 300_000);
 });
 
