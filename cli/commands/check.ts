@@ -1,20 +1,25 @@
 /**
- * `moneysim check <model-id>`: explicit-state model checking of a model in
- * model/, exhaustively (breadth-first) or by seeded random walks.
+ * `moneysim check <model>`: explicit-state model checking of a built-in
+ * model (by id) or of a model file anywhere on disk (by path), exhaustively
+ * (breadth-first) or by seeded random walks.
  *
  * Every flag is validated before any search starts; a bad one is reported by
  * name with exit code 2. The search returns a result value, the formatters
  * in cli/format render it, and this module prints and picks the outcome:
  * 0 when everything holds (or a --max-states bound stopped the search
- * cleanly, which the output says), 1 on a violation, 3 on a model error.
+ * cleanly, which the output says), 1 on a violation or a modelling mistake
+ * (printed with the trace that led to it).
  */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { resolveConstants } from '../../model/checker/constants.ts';
+import type { ModelDef } from '../../model/checker/define.ts';
 import type { Mode } from '../../model/checker/result.ts';
 import { prepare, runCheck } from '../../model/checker/run.ts';
+import { loadModelFile, looksLikeModelPath } from '../../model/model-file.ts';
 import { getModel, listModels } from '../../model/registry.ts';
 import { parsePositiveInt, type Parsed } from '../args/parse-int.ts';
+import { modelListing, modelListingLines } from '../format/check-list.ts';
 import { checkJson, itfTrace } from '../format/check-json.ts';
 import { mermaidTrace } from '../format/check-mermaid.ts';
 import { progressLine, resultLines } from '../format/check-text.ts';
@@ -36,6 +41,11 @@ interface RawOptions {
   json?: boolean;
   junit?: string;
   report?: string;
+  list?: boolean;
+  help?: boolean;
+  fast?: boolean;
+  deadlock: boolean;
+  symmetry: boolean;
 }
 
 const TRACE_FORMATS = ['text', 'json', 'mermaid'] as const;
@@ -45,14 +55,25 @@ export const DEFAULT_MAX_STATES = 50_000_000;
 // Repeatable flags also accept comma-separated lists: --skip A,B is --skip A --skip B.
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter((v) => v !== '')];
 
+function builtInHelp(): string {
+  const models = listModels().map((m) => `  ${m.id}  ${m.constants.map((c) => `${c.name}=${c.boolean === true ? (c.default === 1 ? 'TRUE' : 'FALSE') : c.default}`).join(' ')}`);
+  return ['', 'Built-in models and their constants (defaults):', ...models, '', 'A model file: moneysim check ./my-model.ts (see examples/models/); `check ./my-model.ts --help` or `--list` shows its constants.'].join('\n');
+}
+
 export function registerCheck(program: Command, report: Report): void {
   program
     .command('check')
     .description('Model-check a model exhaustively (or by seeded random walks) and print a shortest counterexample')
-    .argument('<model-id>', `model to check: ${listModels().map((m) => m.id).join(', ')}`)
-    .option('--const <NAME=VALUE>', 'set a model constant (repeatable)', collect, [])
+    .argument('[model]', 'a built-in model id, or the path of a model file (.ts, .mts, .js, .mjs)')
+    .helpOption(false)
+    .option('-h, --help', "show this help; with a model, also the model's constants")
+    .option('--list', "list the model's constants, variables, actions, invariants and properties, and stop")
+    .option('--const <NAME=VALUE>', 'set a model constant (repeatable; TRUE/FALSE for a boolean constant)', collect, [])
     .option('--skip <NAME>', 'leave out an invariant or temporal property (repeatable)', collect, [])
     .option('--max-states <n>', `stop cleanly after this many distinct states (default ${DEFAULT_MAX_STATES})`)
+    .option('--no-deadlock', 'do not report states without successors as deadlocks (TLC -deadlock)')
+    .option('--no-symmetry', 'explore every permutation of ids() instead of one state per symmetry class')
+    .option('--fast', 'skip the checks on model code (writes by disabled actions, indices outside arrays) for speed; values are still checked')
     .option('--simulate', 'random walks instead of exhaustive search')
     .option('--seed <s>', 'seed of the random walks (default: a fresh one, printed)')
     .option('--depth <d>', 'steps per random walk (default 100)')
@@ -61,8 +82,9 @@ export function registerCheck(program: Command, report: Report): void {
     .option('--json', 'print the result as JSON')
     .option('--junit <file>', 'also write the check as JUnit XML (one test case)')
     .option('--report <file.html>', 'also write a self-contained HTML report of the counterexample')
-    .action((id: string, raw: RawOptions) => {
-      report(check(id, raw));
+    .addHelpText('after', builtInHelp)
+    .action(async (id: string | undefined, raw: RawOptions, command: Command) => {
+      report(await check(id, raw, () => command.helpInformation()));
     });
 }
 
@@ -85,13 +107,36 @@ function modeOf(raw: RawOptions): Parsed<Mode> {
 function replayLine(id: string, raw: RawOptions, mode: Mode): string {
   const words = ['npx', 'moneysim', 'check', id, ...raw.const.flatMap((c) => ['--const', c]), ...raw.skip.flatMap((s) => ['--skip', s])];
   if (raw.maxStates !== undefined) words.push('--max-states', raw.maxStates);
+  if (!raw.deadlock) words.push('--no-deadlock');
+  if (!raw.symmetry) words.push('--no-symmetry');
+  if (raw.fast) words.push('--fast');
   if (mode.kind === 'simulate') words.push('--simulate', '--seed', mode.seed, '--depth', String(mode.depth), '--walks', String(mode.walks));
   return shellLine(words);
 }
 
-export function check(id: string, raw: RawOptions): Outcome {
-  const def = getModel(id);
-  if (!def) return badInput(`<model-id>: unknown model "${id}" (known: ${listModels().map((m) => m.id).join(', ')})`);
+/** A built-in model by id, or a model file by path. */
+async function findModel(id: string): Promise<Parsed<ModelDef>> {
+  const builtIn = getModel(id);
+  if (builtIn) return { ok: true, value: builtIn };
+  if (looksLikeModelPath(id)) return loadModelFile(id);
+  return { ok: false, message: `<model>: unknown model "${id}" (known: ${listModels().map((m) => m.id).join(', ')}; or give the path of a model file, like ./my-model.ts)` };
+}
+
+export async function check(id: string | undefined, raw: RawOptions, help: () => string = () => ''): Promise<Outcome> {
+  if (raw.help) {
+    printLine(help().trimEnd());
+    if (id === undefined) printLine(builtInHelp());
+  }
+  if (id === undefined) return raw.help ? ok : badInput("<model>: missing (a built-in model id, or a model file's path; see moneysim check --help)");
+  const found = await findModel(id);
+  if (!found.ok) return badInput(found.message);
+  const def = found.value;
+  if (raw.help || raw.list) {
+    const listing = modelListing(def);
+    if (raw.json && !raw.help) printJson(listing);
+    else for (const line of [...(raw.help ? [''] : []), ...modelListingLines(listing)]) printLine(line);
+    return ok;
+  }
   if (!TRACE_FORMATS.includes(raw.trace as TraceFormat)) return badInput(`--trace must be one of ${TRACE_FORMATS.join(', ')}, got "${raw.trace}"`);
   const maxStates = parsePositiveInt(raw.maxStates, '--max-states', DEFAULT_MAX_STATES);
   if (!maxStates.ok) return badInput(maxStates.message);
@@ -99,7 +144,7 @@ export function check(id: string, raw: RawOptions): Outcome {
   if (!mode.ok) return badInput(mode.message);
   const constants = resolveConstants(def, raw.const);
   if (!constants.ok) return badInput(constants.message);
-  const prepared = prepare(def, constants.value, raw.skip);
+  const prepared = prepare(def, constants.value, raw.skip, { fast: raw.fast === true, symmetry: raw.symmetry });
   if (!prepared.ok) return badInput(prepared.message);
   const outputs = parseCheckOutputs(raw);
   if (!outputs.ok) return badInput(outputs.message);
@@ -111,6 +156,8 @@ export function check(id: string, raw: RawOptions): Outcome {
   const result = runCheck(prepared.value, {
     mode: mode.value,
     maxStates: maxStates.value,
+    checkDeadlock: raw.deadlock,
+    strict: raw.fast !== true,
     onProgress: (p) => {
       // One update every few seconds is enough to show the search is alive.
       if (p.elapsedMs - lastProgress < 2000) return;
@@ -119,18 +166,18 @@ export function check(id: string, raw: RawOptions): Outcome {
     },
   });
   status.clear();
+  const replay = replayLine(id, raw, mode.value);
   if (raw.json) printJson(checkJson(result));
-  else render(result, raw.trace as TraceFormat, replayLine(id, raw, mode.value));
-  const written = writeCheckOutputs(outputs.value, result, replayLine(id, raw, mode.value));
+  else render(result, raw.trace as TraceFormat, replay);
+  const written = writeCheckOutputs(outputs.value, result, replay);
   if (!written.ok) return badInput(written.message);
   switch (result.kind) {
     case 'ok':
     case 'stopped':
       return ok;
     case 'violation':
-      return violation;
     case 'model-error':
-      return { kind: 'internal-error', message: `model ${result.model}: ${result.message}` };
+      return violation;
   }
 }
 

@@ -7,7 +7,7 @@ import type { CheckResult, TraceStep, Value, Violation } from '../../model/check
 import { setElements } from './check-values.ts';
 
 export function checkJson(r: CheckResult): unknown {
-  if (r.kind === 'model-error') return { ok: false, model: r.model, error: r.message };
+  if (r.kind === 'model-error') return { ok: false, model: r.model, error: r.message, trace: (r.trace ?? []).map((s) => ({ action: s.action, state: s.state })) };
   const base = {
     ok: r.kind !== 'violation',
     complete: r.kind !== 'stopped',

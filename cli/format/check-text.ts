@@ -62,7 +62,15 @@ export function statsLines(stats: Stats, complete: boolean): string[] {
 
 export function resultLines(r: CheckResult, replay: string): string[] {
   if (r.kind === 'model-error') {
-    return [chalk.red(`Model error in ${r.model}: ${r.message}`), ...(r.trace && r.trace.length > 0 ? ['Trace to the state where it happened:', ...traceLines(r.trace)] : [])];
+    const [first, ...rest] = r.message.split('\n');
+    const trace = r.trace ?? [];
+    return [
+      chalk.red(`Error: modelling mistake in ${r.model}: ${first}`),
+      ...rest,
+      '',
+      ...(trace.length > 0 ? ['The behavior up to the state where it happened is:', ...traceLines(trace)] : ['It happened before any state was reached.', '']),
+      `Reproduce: ${replay}`,
+    ];
   }
   const consts = Object.entries(r.constants).map(([k, v]) => `${k}=${typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : v}`).join(' ');
   const mode = r.mode.kind === 'simulate' ? `simulation (seed ${r.mode.seed}, depth ${r.mode.depth}, ${r.mode.walks} walks)` : 'exhaustive breadth-first search';

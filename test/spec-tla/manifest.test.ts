@@ -8,18 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getModel } from '../../model/registry.ts';
 import { checkModel } from '../model/run-model.ts';
-import { SPEC_DIR, asModelConstants, loadManifest, parseCfg } from './manifest.ts';
+import { SPEC_DIR, asModelConstants, loadManifest, modelFor, parseCfg } from './manifest.ts';
 
 const entries = loadManifest();
 const caseless = (o: Readonly<Record<string, number | boolean>>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toUpperCase(), v]));
 
 describe('spec-tla/manifest.json', () => {
-  it.each(entries.map((e) => [e.cfg, e] as const))('%s matches its model', (_cfg, entry) => {
-    const def = getModel(entry.model);
-    expect(def, entry.model).toBeDefined();
-    const spec = def!.build({ ...Object.fromEntries(def!.constants.map((c) => [c.name, c.default])), ...asModelConstants(entry.constants) });
+  it.each(entries.map((e) => [e.cfg, e] as const))('%s matches its model', async (_cfg, entry) => {
+    const def = await modelFor(entry.model);
+    const spec = def.build({ ...Object.fromEntries(def.constants.map((c) => [c.name, c.default])), ...asModelConstants(entry.constants) });
     const cfg = parseCfg(readFileSync(join(SPEC_DIR, entry.cfg), 'utf8'));
     expect(caseless(cfg.constants)).toEqual(caseless(entry.constants));
     expect(cfg.invariants.sort()).toEqual(spec.invariants.map((i) => i.name).filter((n) => !entry.skip.includes(n)).sort());
@@ -29,14 +27,16 @@ describe('spec-tla/manifest.json', () => {
     expect(cfg.properties.sort()).toEqual(checkedProperties.sort());
   });
 
-  it.each(entries.map((e) => [e.cfg, e] as const))('moneysim check agrees on %s', (_cfg, entry) => {
-    const def = getModel(entry.model)!;
-    const r = checkModel(def, Object.entries(entry.constants).map(([k, v]) => `${k}=${v}`), { skip: [...entry.skip], strict: !entry.slow });
+  it.each(entries.map((e) => [e.cfg, e] as const))('moneysim check agrees on %s', async (_cfg, entry) => {
+    const def = await modelFor(entry.model);
+    const cfg = parseCfg(readFileSync(join(SPEC_DIR, entry.cfg), 'utf8'));
+    const r = checkModel(def, Object.entries(entry.constants).map(([k, v]) => `${k}=${v}`), { skip: [...entry.skip], strict: !entry.slow, checkDeadlock: cfg.checkDeadlock });
     if (entry.expect.result === 'ok') {
       expect(r.kind).toBe('ok');
       if (r.kind !== 'ok') return;
       expect(r.stats.distinctStates).toBe(entry.expect.distinctStates);
       expect(r.stats.depth).toBe(entry.expect.depth);
+      if (entry.expect.generatedStates !== undefined) expect(r.stats.generatedStates).toBe(entry.expect.generatedStates);
     } else {
       expect(r.kind).toBe('violation');
       if (r.kind !== 'violation') return;

@@ -7,8 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Language, Parser, type Node } from 'web-tree-sitter';
-import { getModel } from '../../model/registry.ts';
-import { SPEC_DIR, loadManifest } from './manifest.ts';
+import { SPEC_DIR, loadManifest, modelFor } from './manifest.ts';
 
 const require = createRequire(import.meta.url);
 let parser: Parser;
@@ -59,11 +58,11 @@ describe('spec-tla', () => {
     expect(root.hasError).toBe(false);
   });
 
-  it.each(loadManifest().map((e) => [e.spec, e.model] as const))('%s declares the variables and actions of %s', (spec, modelId) => {
+  it.each(loadManifest().map((e) => [e.spec, e.model] as const))('%s declares the variables and actions of %s', async (spec, modelId) => {
     const root = parse(spec);
     const variables = nodesOfType(root, 'variable_declaration').flatMap((d) => d.namedChildren.filter((c) => c?.type === 'identifier').map((c) => c!.text));
     const definitions = nodesOfType(root, 'operator_definition').map((d) => d.childForFieldName('name')?.text);
-    const def = getModel(modelId)!;
+    const def = await modelFor(modelId);
     const spec0 = def.build(Object.fromEntries(def.constants.map((c) => [c.name, c.default])));
     expect(new Set(variables)).toEqual(new Set(Object.keys(spec0.shape)));
     for (const a of spec0.actions) expect(definitions).toContain(a.name);

@@ -44,6 +44,7 @@ describe.skipIf(!jar)('TLC', () => {
         const distinct = /states generated, ([\d,]+) distinct states found, 0 states left on queue/.exec(out)?.[1]?.replace(/,/g, '');
         expect(Number(distinct)).toBe(entry.expect.distinctStates);
         expect(out).toContain(`The depth of the complete state graph search is ${entry.expect.depth}.`);
+        if (entry.expect.generatedStates !== undefined) expect(out).toMatch(new RegExp(`\\b${entry.expect.generatedStates.toLocaleString('en-US')} states generated, [\\d,]+ distinct states found, 0 states left on queue`));
       } else {
         expect(out).toContain(`Error: Invariant ${entry.expect.property} is violated.`);
         expect(out).toContain(`State ${entry.expect.traceStates}:`);
