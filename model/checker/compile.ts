@@ -58,9 +58,12 @@ function fairMaskOf(spec: ModelSpec<Shape>, name: string): number {
   return mask;
 }
 
-function checkSpec(spec: ModelSpec<Shape>): void {
+function checkShape(spec: ModelSpec<Shape>): void {
   if (typeof spec !== 'object' || spec === null) throw new Error('build() must return the model spec (shape, init, actions, ...)');
   if (typeof spec.shape !== 'object' || spec.shape === null) throw new Error('the spec has no shape (an object of state variables)');
+}
+
+function checkSpec(spec: ModelSpec<Shape>): void {
   if (typeof spec.init !== 'function') throw new Error('the spec has no init(s) function');
   if (!Array.isArray(spec.actions)) throw new Error('the spec has no actions list');
   for (const [what, list] of [['invariants', spec.invariants], ['properties', spec.properties], ['fairness', spec.fairness]] as const) {
@@ -81,8 +84,9 @@ function checkSpec(spec: ModelSpec<Shape>): void {
 }
 
 export function compile(spec: ModelSpec<Shape>, options: CompileOptions = DEFAULT_COMPILE): Compiled {
-  checkSpec(spec);
+  checkShape(spec);
   const layout = computeLayout(spec.shape);
+  checkSpec(spec);
   const newView = viewFactory(layout, { guardArrays: options.guardArrays });
   const codec = generateCodec(layout, (node) => recordTypeId(node.field as RecordField));
   const instances: Instance[] = [];

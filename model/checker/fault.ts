@@ -47,7 +47,8 @@ function kindName(f: ScalarField | undefined): string {
   if (f.kind === 'boolean') return 'a boolean (true or false)';
   if (f.kind === 'int') return `an integer in ${f.lo}..${f.hi}`;
   if (f.legacyBool) return 'a boolean held as 1 (TRUE) or 0 (FALSE)';
-  return `an enum (${f.values.join(', ')}), held as a number: write the label's value, e.g. ${f.values[0]} as its index 0`;
+  if (f.symmetric !== undefined) return `an id (${f.values.join(', ')}), held as a number 0..${f.values.length - 1}`;
+  return `an enum (${f.values.join(', ')}) held as numbers: assign a value of its labels() object, not a name`;
 }
 
 function shownValue(f: ScalarField | undefined, v: unknown): string {
@@ -90,14 +91,19 @@ export function faultMessage(model: Compiled, fault: ModelFault): string {
   }
 }
 
-/** An error's name and message, plus the frames of the model's own code (not the checker's). */
-export function errorText(error: unknown): string {
+/**
+ * An error's name and message, plus the frames of the model's own code (not
+ * the checker's). `bare` leaves out the name of a plain Error.
+ */
+export function errorText(error: unknown, bare = false): string {
   if (!(error instanceof Error)) return describe(error);
-  const frames = (error.stack ?? '')
+  const all = (error.stack ?? '')
     .split('\n')
     .map((l) => /^\s+at (.*)$/.exec(l)?.[1])
-    .filter((f): f is string => f !== undefined)
-    .filter((f) => !/[\\/]model[\\/]checker[\\/]|node:|node_modules|<anonymous>|new Function|eval at/.test(f));
-  const head = `${error.name === 'Error' ? 'Error' : error.name}: ${error.message}`;
+    .filter((f): f is string => f !== undefined);
+  // The model's own frames are on top; from the first checker frame down, the stack is the checker's.
+  const end = all.findIndex((f) => /[\\/]model[\\/]checker[\\/]/.test(f));
+  const frames = all.slice(0, end < 0 ? all.length : end).filter((f) => !/node:|node_modules|eval at/.test(f));
+  const head = bare && error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
   return frames.length === 0 ? head : `${head}\n${frames.slice(0, 3).map((f) => `    at ${f.replace(/file:\/\//g, '')}`).join('\n')}`;
 }

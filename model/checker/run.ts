@@ -46,7 +46,7 @@ export function prepare(def: ModelDef, constants: Constants, skip: readonly stri
   try {
     model = compile(def.build(constants), options);
   } catch (err) {
-    return { ok: false, message: `model ${def.id} cannot be built with these constants: ${err instanceof Error ? errorText(err) : String(err)}` };
+    return { ok: false, message: `model ${def.id} cannot be built with these constants: ${errorText(err, true)}` };
   }
   const { invariants, properties } = model.spec;
   const names = [...invariants.map((i) => i.name), ...properties.map((p) => p.name)];
