@@ -105,14 +105,21 @@ async function plan(systemId: string | undefined, opts: ScenariosOptions): Promi
     systems = [system];
   }
   const plans: Plan[] = [];
+  let refused: { ok: false; message: string } | null = null;
   for (const system of systems) {
     let design: DesignUnderTest | undefined;
     if (opts.design !== undefined) {
       const loaded = await resolveDesign(system, opts.design);
+      // With no system named, a design module is checked against the systems whose contract it implements.
+      if (!loaded.ok && systems.length > 1) {
+        refused ??= loaded;
+        continue;
+      }
       if (!loaded.ok) return loaded;
       design = loaded.value;
     }
     plans.push({ system, scenarios: only === undefined ? undefined : [only.info], design });
   }
+  if (plans.length === 0 && refused !== null) return refused;
   return { ok: true, plans };
 }

@@ -80,6 +80,8 @@ export interface ShardedNode {
 }
 
 export interface ShardedTransferDesign {
+  /** The system the design implements; a design module names it so that it is never run as another system's. */
+  system: 'sharded-transfer';
   name: string;
   description: string;
   create(ports: ShardedPorts): ShardedNode;

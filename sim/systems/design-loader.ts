@@ -12,6 +12,8 @@ export interface DesignShape {
   member: string;
   describe: string;
   type: 'string' | 'function';
+  /** For a string member: the value it must have (a design naming the system it implements). */
+  equals?: string;
 }
 
 export async function loadSystemDesign<D extends { name: string }>(systemId: string, builtIns: readonly D[], nameOrPath: string, shape: readonly DesignShape[]): Promise<DesignLoad> {
@@ -23,7 +25,8 @@ export async function loadSystemDesign<D extends { name: string }>(systemId: str
   const imported = await importDesignModule(nameOrPath);
   if (!imported.ok) return imported;
   const candidate = imported.exported as Record<string, unknown>;
-  const problems = shape.filter((s) => typeof candidate[s.member] !== s.type || candidate[s.member] === '').map((s) => `${s.member} (${s.describe})`);
+  const wrong = (s: DesignShape): boolean => typeof candidate[s.member] !== s.type || candidate[s.member] === '' || (s.equals !== undefined && candidate[s.member] !== s.equals);
+  const problems = shape.filter(wrong).map((s) => `${s.member} (${s.describe})`);
   if (problems.length > 0) return { ok: false, message: `--design: the design exported by "${nameOrPath}" lacks ${problems.join(', ')}` };
   return { ok: true, design: { description: '', ...candidate }, name: nameOrPath };
 }

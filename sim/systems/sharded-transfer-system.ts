@@ -29,6 +29,7 @@ export const shardedTransferSystem: SystemDef = {
   scenarios: () => shardedScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
   loadDesign: (nameOrPath) =>
     loadSystemDesign('sharded-transfer', DESIGNS, nameOrPath, [
+      { member: 'system', describe: "the string 'sharded-transfer'", type: 'string', equals: 'sharded-transfer' },
       { member: 'name', describe: 'a non-empty string', type: 'string' },
       { member: 'create', describe: 'create(ports), a function returning a node', type: 'function' },
     ]),

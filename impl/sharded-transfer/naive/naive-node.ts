@@ -102,6 +102,7 @@ class NaiveNode implements ShardedNode {
 }
 
 export const naiveDesign: ShardedTransferDesign = {
+  system: 'sharded-transfer',
   name: 'naive',
   description: 'the seed as written: read-then-update block, unconditional stages on an overlapping poller, withdrawals tracked in memory',
   create: (ports) => new NaiveNode(ports),

@@ -41,6 +41,7 @@ class ReferenceNode implements ShardedNode {
 }
 
 export const referenceDesign: ShardedTransferDesign = {
+  system: 'sharded-transfer',
   name: 'reference',
   description: 'conditional block, idempotent resumable stages, durable withdrawal intent settled by status; forgotten withdrawals parked for reconciliation',
   create: (ports) => new ReferenceNode(ports),
