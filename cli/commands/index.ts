@@ -1,8 +1,10 @@
 /** Registers every moneysim subcommand on the commander program, each with the colour options. */
 import type { Command } from 'commander';
 import type { Outcome } from '../outcome.ts';
+import { registerChaos } from './chaos.ts';
 import { registerCheck } from './check.ts';
 import { registerExplore } from './explore.ts';
+import { registerFakes } from './fakes.ts';
 import { registerList } from './list.ts';
 import { registerReplay } from './replay.ts';
 import { registerRun } from './run.ts';
@@ -19,6 +21,8 @@ export function registerCommands(program: Command, report: Report): void {
   registerReplay(program, report);
   registerCheck(program, report);
   registerServe(program, report);
+  registerFakes(program, report);
+  registerChaos(program, report);
   // cli/main.ts reads these from the raw arguments before parsing; declaring
   // them here lets the parser accept them anywhere and lists them in help.
   for (const command of [program, ...program.commands]) {

@@ -10,7 +10,7 @@ import { looksLikePath } from '../../sim/bank-transfer/design-module.ts';
 import { bankTransferSystem } from '../../sim/systems/bank-transfer-system.ts';
 import { jsonLines } from '../../runtime/log.ts';
 import { parseDatabaseSpec } from '../../runtime/store/database-spec.ts';
-import { serveBankTransfer, type ServeEvent } from '../../runtime/bank-transfer/serve-bank-transfer.ts';
+import type { ServeEvent } from '../../runtime/bank-transfer/serve-bank-transfer.ts';
 import { parseNonNegativeInt, parsePositiveInt, type Parsed } from '../args/parse-int.ts';
 import { badInput, ok, type Outcome } from '../outcome.ts';
 import { printLine } from '../print.ts';
@@ -68,6 +68,8 @@ async function serve(system: string, opts: ServeOptions): Promise<Outcome> {
   }
   const design = await checkedDesign(opts.design);
   if (!design.ok) return badInput(design.message);
+  // Loaded on use, so that other commands do not pay for the runtime's modules.
+  const { serveBankTransfer } = await import('../../runtime/bank-transfer/serve-bank-transfer.ts');
   const end = await serveBankTransfer(
     {
       design: design.value,

@@ -34,16 +34,23 @@ export interface CoordinatorProcessConfig {
   externalUrl: string;
   ledgerUrl: string;
   logs: boolean;
+  /**
+   * Load everything, then wait for a `go` message before opening the
+   * database and starting: a warm standby that takes over within
+   * milliseconds of the active process being killed.
+   */
+  standby?: boolean;
 }
 
 export type CoordinatorMessage =
+  | { type: 'standby' }
   | { type: 'ready'; port: number; bootId: string; database: string; startupMs: number }
   | { type: 'failed'; message: string };
 
 export const EXIT_CRASH_ONLY = 70;
 
 export async function runCoordinatorProcess(rawConfig: string): Promise<void> {
-  const startedMs = performance.now();
+  let startedMs = performance.now();
   const config = JSON.parse(rawConfig) as CoordinatorProcessConfig;
   const bootId = newBootId();
   const log: LogSink = config.logs ? jsonLines('coordinator', (l) => process.stdout.write(l)) : silent;
@@ -60,6 +67,12 @@ export async function runCoordinatorProcess(rawConfig: string): Promise<void> {
   const loaded = await bankTransferSystem.loadDesign(config.design);
   if (!loaded.ok) return fail(loaded.message, 2);
   const design = loaded.design as BankTransferDesign;
+  if (config.standby === true) {
+    process.once('disconnect', () => process.exit(0));
+    tell({ type: 'standby' });
+    await new Promise<void>((resolve) => process.once('message', () => resolve()));
+    startedMs = performance.now();
+  }
   const opened = await openDatabase(config.database);
   if (!opened.ok) return fail(opened.message, 1);
   const db = opened.db;
