@@ -100,7 +100,9 @@ export function int(lo: number, hi: number): IntField {
   return { kind: 'int', lo, hi };
 }
 
-export function oneOf(l: { readonly $values: readonly string[] }): EnumField {
+/** A field holding one of the labels (by index), or one id of an ids() domain. */
+export function oneOf(l: { readonly $values: readonly string[] } | IdDomain): EnumField {
+  if ('kind' in l) return l;
   return { kind: 'enum', values: l.$values };
 }
 

@@ -14,11 +14,11 @@ export function model(id: string): ModelDef {
 export function checkModel(
   def: ModelDef,
   constants: string[],
-  opts: { skip?: string[]; mode?: Mode; maxStates?: number; checkDeadlock?: boolean; strict?: boolean } = {},
+  opts: { skip?: string[]; mode?: Mode; maxStates?: number; checkDeadlock?: boolean; strict?: boolean; symmetry?: boolean; fast?: boolean } = {},
 ): CheckResult {
   const c = resolveConstants(def, constants);
   if (!c.ok) throw new Error(c.message);
-  const p = prepare(def, c.value, opts.skip ?? []);
+  const p = prepare(def, c.value, opts.skip ?? [], { symmetry: opts.symmetry !== false, fast: opts.fast === true });
   if (!p.ok) throw new Error(p.message);
   return runCheck(p.value, {
     mode: opts.mode ?? { kind: 'exhaustive' },

@@ -30,7 +30,7 @@ describe('spec-tla/manifest.json', () => {
   it.each(entries.map((e) => [e.cfg, e] as const))('moneysim check agrees on %s', async (_cfg, entry) => {
     const def = await modelFor(entry.model);
     const cfg = parseCfg(readFileSync(join(SPEC_DIR, entry.cfg), 'utf8'));
-    const r = checkModel(def, Object.entries(entry.constants).map(([k, v]) => `${k}=${v}`), { skip: [...entry.skip], strict: !entry.slow, checkDeadlock: cfg.checkDeadlock });
+    const r = checkModel(def, Object.entries(entry.constants).map(([k, v]) => `${k}=${v}`), { skip: [...entry.skip], strict: !entry.slow, checkDeadlock: cfg.checkDeadlock, symmetry: cfg.symmetry !== undefined });
     if (entry.expect.result === 'ok') {
       expect(r.kind).toBe('ok');
       if (r.kind !== 'ok') return;

@@ -79,6 +79,10 @@ export function parseCfg(text: string): Cfg {
       for (const m of rest.matchAll(/(\w+)\s*=\s*(-?\d+|TRUE|FALSE)\b/g)) {
         cfg.constants[m[1]!] = m[2] === 'TRUE' ? true : m[2] === 'FALSE' ? false : Number(m[2]);
       }
+      // A set of model values stands for a model's ids() domain, whose size is the model's constant.
+      for (const m of rest.matchAll(/(\w+)\s*=\s*\{([^}]*)\}/g)) {
+        cfg.constants[m[1]!] = m[2]!.split(',').filter((v) => v.trim() !== '').length;
+      }
     } else if (section.startsWith('INVARIANT')) {
       cfg.invariants.push(...words);
     } else if (section.startsWith('PROPERT')) {
