@@ -13,7 +13,7 @@ export function formatChaosText(r: ChaosResult, rerun: string): string {
     `chaos bank-transfer: design ${r.design}, seed ${r.seed}, faults ${r.faults}, ${r.clients} clients, ${seconds} s of faults`,
     `  kills       ${r.kills} SIGKILL; restart to ready p50 ${r.restartMs.p50} ms, max ${r.restartMs.max} ms; ${crashes}`,
     `  presses     ${r.presses.started} (${r.presses.success} SUCCESS, ${r.presses.failed} FAILED${formatCodes(r.failedCodes)}), ${r.presses.pendingAnswers} first answered PENDING`,
-    `  requests    ${r.requests.sent} sent: ${r.requests.answered} answered, ${r.requests.unknown} unknown (no answer in time), ${r.requests.refused} refused (coordinator down), ${r.requests.serverErrors} server errors`,
+    `  requests    ${r.requests.sent} sent: ${r.requests.answered} answered, ${r.requests.unknown} unknown (no answer in time, or the connection broke), ${r.requests.refused} refused (coordinator down), ${r.requests.serverErrors} server errors`,
     `  latency     p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, max ${r.latency.max} ms (${r.latency.count} answered transfer calls, real time)`,
     `  throughput  ${r.throughput.pressesPerSecond} presses/s, ${r.throughput.requestsPerSecond} requests/s`,
     `  books       external ${r.books.externalTotalMinor} + internal ${r.books.ledgerTotalMinor} = ${r.books.externalTotalMinor + r.books.ledgerTotalMinor} (initial ${r.books.initialTotalMinor}); ${r.books.transfersSeen} transfers reached the institution`,

@@ -100,7 +100,14 @@ async function callUntilAnswered(
       ctx.counts.serverErrors++;
       ctx.onServerError(exchange.text);
     }
-    const detail = exchange.kind === 'response' ? `HTTP ${exchange.status}` : exchange.kind === 'unknown' ? 'no answer in time' : 'connection refused';
+    const detail =
+      exchange.kind === 'response'
+        ? `HTTP ${exchange.status}`
+        : exchange.kind === 'refused'
+          ? 'connection refused'
+          : exchange.reason === 'timeout'
+            ? 'no answer in time'
+            : 'connection broke after the request was sent';
     ctx.history.add({ client, op, key, type: exchange.kind === 'refused' ? 'fail' : 'unknown', detail });
     ctx.book.record({ timeMs: Math.round(performance.now()), op, key, outcome: 'unknown' }, press);
     await sleep(backoffMs);

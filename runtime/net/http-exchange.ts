@@ -10,7 +10,7 @@ import { Agent, request } from 'node:http';
 export type HttpExchange =
   | { kind: 'response'; status: number; text: string }
   | { kind: 'refused' }
-  | { kind: 'unknown' };
+  | { kind: 'unknown'; reason: 'timeout' | 'broken' };
 
 /**
  * Connections are kept alive between calls. Idle sockets are closed by the
@@ -39,16 +39,16 @@ export function httpExchange(
       payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
     const req = request(url, { method, agent, headers: { ...headers, ...contentHeaders } });
     const timer = setTimeout(() => {
-      finish({ kind: 'unknown' });
+      finish({ kind: 'unknown', reason: 'timeout' });
       req.destroy();
     }, timeoutMs);
     req.on('error', (err: NodeJS.ErrnoException) => {
-      finish(err.code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'unknown' });
+      finish(err.code === 'ECONNREFUSED' ? { kind: 'refused' } : { kind: 'unknown', reason: 'broken' });
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', () => finish({ kind: 'unknown' }));
+      res.on('error', () => finish({ kind: 'unknown', reason: 'broken' }));
       res.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
     });
     req.end(payload);
