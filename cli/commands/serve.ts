@@ -107,11 +107,9 @@ function describeEvent(e: ServeEvent, host: string): string {
   switch (e.kind) {
     case 'fakes':
       return `fakes      ${e.baseUrl}  external ${e.baseUrl}/external, ledger ${e.baseUrl}/ledger, books GET /books, faults /admin/faults; accounts acc-1..acc-${e.accounts}`;
-    case 'database':
-      return `database   ${e.label}`;
     case 'ready':
       return [
-        `database   ${e.child.database}`,
+        `database   ${e.database}`,
         `API        http://${host}:${e.child.port}  POST /transfers (Idempotency-Key header), GET /transfers/<id>`,
         `ready in ${e.startupMs} ms (coordinator pid ${e.child.pid}, boot ${e.child.bootId}); stop with Ctrl-C or SIGTERM`,
       ].join('\n');

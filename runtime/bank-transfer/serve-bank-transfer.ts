@@ -29,8 +29,7 @@ export interface ServeConfig {
 
 export type ServeEvent =
   | { kind: 'fakes'; baseUrl: string; accounts: number }
-  | { kind: 'database'; label: string }
-  | { kind: 'ready'; child: CoordinatorChild; startupMs: number }
+  | { kind: 'ready'; child: CoordinatorChild; database: string; startupMs: number }
   | { kind: 'restarted'; exit: ChildExit; child: CoordinatorChild };
 
 export type ServeEnd = { kind: 'stopped' } | { kind: 'failed'; message: string };
@@ -53,17 +52,18 @@ export async function serveBankTransfer(config: ServeConfig, onEvent: (e: ServeE
       onEvent({ kind: 'fakes', baseUrl: fakes.baseUrl, accounts: f.accounts });
     }
     let database = config.database;
+    let databaseLabel: string | null = null;
     if (database.kind === 'embedded') {
       const started = await startKeptPostgres(database.dataDir === null ? {} : { dataDir: database.dataDir });
       if (!started.ok) return { kind: 'failed', message: `--database: ${started.message}` };
       kept = started.server;
       database = { kind: 'postgres', url: kept.url };
-      onEvent({ kind: 'database', label: `embedded Postgres on port ${kept.port} (${kept.dataDir})` });
+      databaseLabel = `embedded Postgres 18 on port ${kept.port} (${kept.dataDir})`;
     }
     const childConfig = { design: config.design, database, host: config.host, port: config.port, externalUrl: urls.externalUrl, ledgerUrl: urls.ledgerUrl, logs: config.logs };
     let start = await startCoordinatorChild(childConfig, { output: 'inherit' });
     if (!start.ok) return { kind: 'failed', message: start.message };
-    onEvent({ kind: 'ready', child: start.child, startupMs: Math.round(performance.now() - startedMs) });
+    onEvent({ kind: 'ready', child: start.child, database: databaseLabel ?? start.child.database, startupMs: Math.round(performance.now() - startedMs) });
     for (;;) {
       const exit = await start.child.exited;
       if (exit.code === 0) return { kind: 'stopped' };

@@ -9,11 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreView } from '../../../impl/ports/ports.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../../runtime/store/embedded-server.ts';
 import { ensureKvTable, kvSnapshot } from '../../../runtime/store/kv-table.ts';
 import { openPg } from '../../../runtime/store/pg-connection.ts';
 import { openPglite } from '../../../runtime/store/pglite-connection.ts';
 import { PostgresStore, type StoreEvent } from '../../../runtime/store/postgres-store.ts';
+import { readThroughView } from '../../../runtime/store/read-through-view.ts';
 import type { SqlConnection } from '../../../runtime/store/sql-connection.ts';
 
 describe('PostgresStore on PGlite', () => {
@@ -70,6 +72,27 @@ describe('PostgresStore on PGlite', () => {
       }),
     ).rejects.toThrow('design bug');
     expect(await store.transact((tx) => tx.get('never'))).toBeUndefined();
+  });
+
+  it('reads a design\'s obligations through the view without the whole table, as the full snapshot would', async () => {
+    await store.transact((tx) => {
+      for (const id of ['x1', 'x2', 'x3']) tx.put(`transfer/${id}`, { id, owes: id !== 'x2' });
+      tx.put('active/x1', true);
+      tx.put('active/x2', true);
+      tx.put('unrelated/y', 1);
+    });
+    let runs = 0;
+    const reader = (view: StoreView): string[] => {
+      runs++;
+      return view
+        .scan('active/')
+        .map(([k]) => k.slice('active/'.length))
+        .filter((id) => (view.get(`transfer/${id}`) as { owes?: boolean } | undefined)?.owes === true);
+    };
+    expect(await readThroughView(conn, reader)).toEqual(['x1']);
+    // One run to learn the prefix, one for the records it names, one that asks for nothing new.
+    expect(runs).toBe(3);
+    expect(reader(await kvSnapshot(conn))).toEqual(['x1']);
   });
 
   it('stores a copy: changing the object after put changes nothing', async () => {
