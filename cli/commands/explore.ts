@@ -83,7 +83,12 @@ async function resolveAll(systemId: string, opts: ExploreOptions): Promise<{ ok:
   const world = flags.value.strategy === 'exhaustive' ? 'exhaustive' : 'swarm';
   const options = resolveOptionFlags(system.value, opts as Record<string, unknown>, opts.option, world);
   if (!options.ok) return options;
-  if (world === 'exhaustive') flags.value.exhaustive.options = options.value;
+  if (world === 'exhaustive') {
+    flags.value.exhaustive.options = options.value;
+    const defaults = system.value.exhaustiveDefaults;
+    if (defaults !== undefined && opts.maxFaults === undefined) flags.value.exhaustive.maxFaults = defaults.maxFaults;
+    if (defaults !== undefined && opts.maxSchedules === undefined) flags.value.exhaustive.maxSchedules = defaults.maxSchedules;
+  }
   else flags.value.swarmOptions = options.value;
   const format = resolveTraceFormat(opts.trace);
   if (!format.ok) return format;

@@ -87,5 +87,11 @@ export type SqlStatement =
  */
 export interface SqlPort {
   begin(timeoutMs: number, level?: IsolationLevel): Promise<RpcOutcome<{ tx: TxId }>>;
+  /**
+   * One statement in a transaction of its own (autocommit, as a statement
+   * sent outside BEGIN runs in Postgres): one round trip; its result is
+   * committed when the reply says ok.
+   */
+  query(statement: SqlStatement, timeoutMs: number): Promise<RpcOutcome<SqlResult>>;
   execute(tx: TxId, statement: SqlStatement, timeoutMs: number): Promise<RpcOutcome<SqlResult>>;
 }

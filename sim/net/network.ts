@@ -97,7 +97,9 @@ export class Network {
     const copies = !this.overConnection.has(ex.target) && (forced.duplicateDelayMs !== null || chance(sim.choice, 'net.dup', this.options.duplicateProbability)) ? 2 : 1;
     if (copies === 2) this.counts.duplicated++;
     const meta = { phase: 'request', method: ex.method, from: ex.caller.name, to: ex.target };
-    const label = `request ${ex.method}`;
+    // A request over a connection names its sender: explorers tell two
+    // sessions' statements due at the same instant apart by it.
+    const label = this.overConnection.has(ex.target) ? `request ${ex.method} from ${ex.caller.name}` : `request ${ex.method}`;
     for (let i = 0; i < copies; i++) {
       // Each copy may be held back on its own: a duplicate can outlive its original by far.
       const lateMs = this.lateBy(ex, timeoutMs);

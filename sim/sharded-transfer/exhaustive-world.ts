@@ -25,7 +25,9 @@ export function shardedExhaustiveConfig(options: ShardedOptions): ShardedConfig 
   c.network = { ...c.network, latencyMsMin: 2, latencyMsMax: 2, lossProbability: p, duplicateProbability: p };
   c.db = { ...c.db, lostCommitReplyProbability: p, connectionDropProbability: p };
   c.crash = { ...c.crash, probability: p, maxCrashes: Number.MAX_SAFE_INTEGER, restartDelayMsMin: 100, restartDelayMsMax: 100 };
-  c.faultPhaseMs = 1000;
+  // Faults are choice points only while the fault phase lasts; the two racing
+  // transfers are blocked, handed over and settled within it.
+  c.faultPhaseMs = 400;
   c.accounts = c.accounts.map((a) => ({ ...a, balanceMinor: a.id === 'acct-1' ? EXHAUSTIVE_AMOUNT_MINOR : 0 }));
   c.workload = TARGETS.slice(0, options.transfers).map((to, i) => ({ atMs: 0, key: `k${i + 1}`, from: 'acct-1', to, amountMinor: EXHAUSTIVE_AMOUNT_MINOR }));
   return c;

@@ -50,6 +50,9 @@ export function runShardedTransfer(input: ShardedRunInput): Promise<RunResult> {
   return world.run();
 }
 
+/** Gap between two nodes' first boots. */
+const NODE_BOOT_STAGGER_MS = 7;
+
 const STATUSES = new Set(['ACCEPTED', 'REJECTED', 'NOT_OWNER', 'RETRY']);
 
 class ShardedParts implements WorldParts {
@@ -116,7 +119,9 @@ class ShardedParts implements WorldParts {
 
   start(): void {
     const { sim, control } = this.world;
-    for (const h of this.hosts) h.boot();
+    // Nodes come up a few milliseconds apart, as separately started processes
+    // do, so their polls are not in lockstep.
+    this.hosts.forEach((h, i) => sim.schedule(i * NODE_BOOT_STAGGER_MS, control, `boot ${h.proc.name}`, () => h.boot(), null, { phase: 'control' }));
     this.client.scheduleWorkload();
     this.crashes.scheduleTimed(...this.hosts.map((h) => h.proc), this.stub.proc, this.database.proc);
     schedulePartitions(sim, control, this.net, this.input.config.partitions);

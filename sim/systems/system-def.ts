@@ -74,6 +74,12 @@ export interface SystemDef {
    * without it every ordering is enumerated.
    */
   independentEvents?(a: string, b: string): boolean;
+  /**
+   * Optional: the exhaustive explorer's default bounds for this system, used
+   * when the user gives no --max-faults or --max-schedules (a system whose
+   * runs are long sets tighter ones so that the default exploration ends).
+   */
+  exhaustiveDefaults?: { maxFaults: number; maxSchedules: number };
   scenarios(): ScenarioInfo[];
   /** Resolves a design name or module path; module loading failures are values. */
   loadDesign(nameOrPath: string): Promise<DesignLoad>;

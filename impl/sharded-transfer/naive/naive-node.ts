@@ -16,7 +16,7 @@
 import type { Row } from '../../ports/sql.ts';
 import type { ShardedNode, ShardedPorts, ShardedTransferDesign, TransferAnswer, TransferRequest } from '../contract.ts';
 import { ACCOUNTS, isPayee, TRANSFERS } from '../schema.ts';
-import { addTo, and, eq, inTransaction, setValues } from '../sql-session.ts';
+import { addTo, and, eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../sql-session.ts';
 
 /** Rounds start on a timer this far apart, whether or not the last one finished. */
 const POLL_MS = 250;
@@ -72,8 +72,8 @@ class NaiveNode implements ShardedNode {
   }
 
   private async rows(side: string, state: string, kind: string): Promise<readonly Row[]> {
-    const o = await inTransaction(this.ports.sql, async (run) => ({ commit: true, value: (await run({ op: 'selectWhere', table: TRANSFERS, where: and(eq(side, this.ports.self), eq('state', state), eq('kind', kind)) })).rows }));
-    return o.kind === 'committed' ? o.value : [];
+    const r = await this.ports.sql.query({ op: 'selectWhere', table: TRANSFERS, where: and(eq(side, this.ports.self), eq('state', state), eq('kind', kind)) }, SQL_TIMEOUT_MS);
+    return r.kind === 'reply' && r.value.kind === 'ok' ? r.value.rows : [];
   }
 
   private async move(t: Row, to: string, deltas: ReadonlyArray<[string, Record<string, number>]>): Promise<void> {

@@ -10,7 +10,7 @@
 import type { Row } from '../../ports/sql.ts';
 import type { ShardedPorts } from '../contract.ts';
 import { ACCOUNTS, TRANSFERS } from '../schema.ts';
-import { addTo, and, eq, inTransaction, setValues } from '../sql-session.ts';
+import { addTo, and, eq, inSet, inTransaction, setValues, SQL_TIMEOUT_MS } from '../sql-session.ts';
 
 /**
  * What a transition did: `moved` committed; `already` found the transfer in
@@ -51,10 +51,7 @@ export async function settle(ports: ShardedPorts, t: Row): Promise<void> {
 
 /** Transfers of this node in one of `states`, by the side of the transfer the node acts for. */
 export async function pending(ports: ShardedPorts, side: 'fromNode' | 'toNode', states: readonly string[], kind: string): Promise<readonly Row[]> {
-  const outcome = await inTransaction(ports.sql, async (run) => {
-    const where = and(eq(side, ports.self), eq('kind', kind), { describe: `state IN (${states.map((s) => `'${s}'`).join(', ')})`, test: (r) => states.includes(r.state as string) });
-    const rows = await run({ op: 'selectWhere', table: TRANSFERS, where });
-    return { commit: true, value: rows.rows };
-  });
-  return outcome.kind === 'committed' ? outcome.value : [];
+  const where = and(eq(side, ports.self), eq('kind', kind), inSet('state', states));
+  const r = await ports.sql.query({ op: 'selectWhere', table: TRANSFERS, where }, SQL_TIMEOUT_MS);
+  return r.kind === 'reply' && r.value.kind === 'ok' ? r.value.rows : [];
 }

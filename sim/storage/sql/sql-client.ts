@@ -14,6 +14,8 @@ export function sqlPort(net: Network, caller: SimProcess, database: string): Sql
   return {
     begin: (timeoutMs: number, level?: IsolationLevel): Promise<RpcOutcome<{ tx: TxId }>> =>
       net.call(caller, database, 'begin', (level === undefined ? {} : { level }) as Json, timeoutMs),
+    query: (statement: SqlStatement, timeoutMs: number): Promise<RpcOutcome<SqlResult>> =>
+      net.call(caller, database, 'query', { statement } as unknown as Json, timeoutMs),
     execute: (tx: TxId, statement: SqlStatement, timeoutMs: number): Promise<RpcOutcome<SqlResult>> =>
       net.call(caller, database, 'execute', { tx, statement } as unknown as Json, timeoutMs),
   };

@@ -114,6 +114,7 @@ export class SqlService {
       this.note(`BEGIN${level === undefined ? '' : ` ISOLATION LEVEL ${level.toUpperCase().replace('-', ' ')}`} -- tx ${tx}`);
       return reply({ tx });
     }
+    if (method === 'query') return this.query((body as unknown as { statement: SqlStatement }).statement);
     const { tx, statement } = body as unknown as { tx: TxId; statement: SqlStatement };
     this.counts.statements++;
     this.endIdle();
@@ -138,6 +139,26 @@ export class SqlService {
       const timeout = this.options.lockTimeoutMs;
       if (timeout !== null) this.sim.schedule(timeout, this.proc, 'lock timeout', null, () => this.resume(tx), { phase: 'timer' });
     });
+  }
+
+  /**
+   * An autocommit read: a transaction of its own at the database's level,
+   * begun, read and committed in one step. Reads never wait for locks, so
+   * it always answers at once; a write outside BEGIN is refused here (the
+   * designs write only inside transactions, where waits and aborts are
+   * visible).
+   */
+  private query(statement: SqlStatement): ServiceResponse {
+    this.counts.statements++;
+    if (statement.op !== 'select' && statement.op !== 'selectWhere') {
+      return reply({ kind: 'error', code: 'NO_TRANSACTION', message: `only SELECT runs outside a transaction here, got ${statement.op}` });
+    }
+    const tx = this.db.begin();
+    const result = executeStatement(this.db, tx, statement);
+    // A read-only transaction ends the same either way; ending it without a commit leaves the commit count to writers.
+    this.db.rollback(tx);
+    this.note(`${toSql(statement, (t) => this.db.primaryKey(t))} -- autocommit`);
+    return this.withFaults(statement, result);
   }
 
   /**
