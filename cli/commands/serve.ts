@@ -66,6 +66,9 @@ async function serve(system: string, opts: ServeOptions): Promise<Outcome> {
   if ((opts.externalUrl === undefined) !== (opts.ledgerUrl === undefined)) {
     return badInput('--external-url and --ledger-url go together: give both, or neither to start the fakes here');
   }
+  for (const [flag, url] of [['--external-url', opts.externalUrl], ['--ledger-url', opts.ledgerUrl]] as const) {
+    if (url !== undefined && !/^http:\/\/[^/]+/.test(url)) return badInput(`${flag} must be an http:// URL, got "${url}"`);
+  }
   const design = await checkedDesign(opts.design);
   if (!design.ok) return badInput(design.message);
   // Loaded on use, so that other commands do not pay for the runtime's modules.
