@@ -78,8 +78,7 @@ function deliver(res: ServerResponse, response: ServiceResponse): void {
   const send = (): void => {
     const reply = response.reply;
     if (reply.kind === 'reply') sendJson(res, 200, reply.value);
-    else if (reply.kind === 'error') sendJson(res, STATUS_OF[reply.code], { error: reply.code });
-    else res.destroy();
+    else sendJson(res, STATUS_OF[reply.code], { error: reply.code });
   };
   if ((response.extraLatencyMs ?? 0) > 0) setTimeout(send, response.extraLatencyMs);
   else send();
@@ -89,7 +88,7 @@ function callSummary(body: Record<string, unknown>, response: ServiceResponse): 
   const reply = response.reply;
   return {
     reference: body['reference'] ?? body['transferId'],
-    outcome: reply.kind === 'reply' ? reply.value : reply.kind === 'error' ? reply.code : 'timeout',
+    outcome: reply.kind === 'reply' ? reply.value : reply.code,
     ...(response.dropReply === true ? { fault: 'lose-reply' } : {}),
     ...((response.extraLatencyMs ?? 0) > 0 ? { slowMs: response.extraLatencyMs } : {}),
   };

@@ -28,6 +28,7 @@ import type { SqlConnection } from '../store/sql-connection.ts';
 import { ChaosHistory } from './chaos-history.ts';
 import { FAULT_PRESETS, STEP_CHECK_EVERY_MS, type ChaosConfig } from './chaos-config.ts';
 import type { ChaosEnd, ChaosResult } from './chaos-result.ts';
+import { summarize } from './chaos-summary.ts';
 import { ChaosTruth } from './chaos-truth.ts';
 import { CoordinatorKeeper } from './coordinator-keeper.ts';
 import { killMoments } from './kill-plan.ts';
@@ -186,56 +187,3 @@ async function drain(config: ChaosConfig, truth: ChaosTruth, clients: Promise<un
   }
   return stop();
 }
-
-interface Collected {
-  book: AnswerBook;
-  counts: LoadCounts;
-  latency: LatencyHistogram;
-  keeper: CoordinatorKeeper;
-  fakes: RunningFakes;
-  history: ChaosHistory;
-  finding: ChaosResult['finding'];
-  faultPhaseMs: number;
-  drainMs: number;
-}
-
-function summarize(config: ChaosConfig, c: Collected): ChaosResult {
-  const presses = [...c.book.presses.values()];
-  const restarts = [...c.keeper.stats.restartMs].sort((a, b) => a - b);
-  const seconds = Math.max(c.faultPhaseMs / 1000, 0.001);
-  const books = c.fakes.fakes.books();
-  return {
-    design: config.design,
-    seed: config.seed,
-    faults: config.faults,
-    durationMs: Math.round(c.faultPhaseMs),
-    clients: config.clients,
-    finding: c.finding,
-    kills: c.keeper.stats.kills,
-    crashes: c.keeper.stats.crashes,
-    restartMs: { p50: restarts[Math.floor((restarts.length - 1) / 2)] ?? 0, max: restarts[restarts.length - 1] ?? 0, count: restarts.length },
-    presses: {
-      started: presses.length,
-      settled: presses.filter((p) => p.settled).length,
-      success: presses.filter((p) => p.latest?.status === 'SUCCESS').length,
-      failed: presses.filter((p) => p.latest?.status === 'FAILED').length,
-      pendingAnswers: c.counts.pendingAnswers,
-    },
-    failedCodes: countCodes(presses.map((p) => p.latest).filter((a) => a?.status === 'FAILED').map((a) => a?.code ?? 'FAILED')),
-    requests: { sent: c.counts.requests, answered: c.counts.answers, unknown: c.counts.unknown, refused: c.counts.refused, serverErrors: c.counts.serverErrors },
-    latency: c.latency.summary(),
-    throughput: { pressesPerSecond: round1(presses.length / seconds), requestsPerSecond: round1(c.counts.requests / seconds) },
-    drainMs: c.drainMs,
-    books: { initialTotalMinor: books.initialTotalMinor, externalTotalMinor: books.external.totalMinor, ledgerTotalMinor: books.ledger.totalMinor, transfersSeen: Object.keys(books.external.references).length },
-    faultCounts: { external: books.external.faults, ledger: books.ledger.faults },
-    history: config.keepHistory ? c.history.toJsonLines() : null,
-  };
-}
-
-function countCodes(codes: readonly string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const c of [...codes].sort()) out[c] = (out[c] ?? 0) + 1;
-  return out;
-}
-
-const round1 = (x: number): number => Math.round(x * 10) / 10;

@@ -19,7 +19,7 @@ export interface OpenDatabase {
 export type DatabaseOpen = { ok: true; db: OpenDatabase } | { ok: false; message: string };
 
 export async function openDatabase(spec: DatabaseSpec): Promise<DatabaseOpen> {
-  let conn: SqlConnection;
+  let conn: SqlConnection | undefined;
   let stopServer = async (): Promise<void> => undefined;
   let label: string;
   try {
@@ -38,6 +38,7 @@ export async function openDatabase(spec: DatabaseSpec): Promise<DatabaseOpen> {
     }
     await ensureKvTable(conn);
   } catch (err) {
+    await conn?.close().catch(() => undefined);
     await stopServer().catch(() => undefined);
     return { ok: false, message: `--database: cannot open ${spec.kind === 'postgres' ? 'the server' : spec.kind}: ${err instanceof Error ? err.message : String(err)}` };
   }
