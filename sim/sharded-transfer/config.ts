@@ -45,6 +45,12 @@ export interface ShardedConfig {
   livenessPhaseMsMax: number;
   workload: ShardedTransferPlan[];
   client: ShardedClientOptions;
+  /**
+   * The availability the seed promises, checked when set: a transfer whose
+   * nodes never crashed reaches a terminal state within this long of its
+   * acceptance, whatever other nodes are down.
+   */
+  availabilityBoundMs: number | null;
 }
 
 /** Three nodes, two accounts each, two payees, no faults, an empty workload. */
@@ -69,5 +75,6 @@ export function calmShardedConfig(): ShardedConfig {
     livenessPhaseMsMax: 120_000,
     workload: [],
     client: { timeoutMs: 1000, retryDelayMs: 100, retryDelayMsMax: 5000 },
+    availabilityBoundMs: null,
   };
 }

@@ -19,7 +19,7 @@
  * or parked as RECONCILE); one that never drains is the kit's WorkDrains,
  * naming the transfers still open.
  */
-import { HOLDING_STATES, TERMINAL_STATES } from '../../impl/sharded-transfer/schema.ts';
+import { HOLDING_STATES, isPayee, TERMINAL_STATES } from '../../impl/sharded-transfer/schema.ts';
 import type { Finding } from '../kit/world-run.ts';
 import type { ShardedTruth } from './ground-truth.ts';
 import type { ClientRecord } from './transfer-client.ts';
@@ -63,6 +63,26 @@ export function checkShardedEnd(truth: ShardedTruth, records: readonly ClientRec
     }
     if (r.answer?.status === 'ACCEPTED' && rows.length === 0) {
       return { invariant: 'HonestAnswers', message: `request ${r.plan.key} was answered ACCEPTED but no transfer row exists` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Availability: an accepted transfer whose nodes never crashed (the donor's,
+ * and the receiver's for an internal transfer) became terminal within
+ * `boundMs` of its acceptance. `terminalAtMs` holds when each transfer was
+ * first seen terminal.
+ */
+export function checkAvailability(records: readonly ClientRecord[], terminalAtMs: ReadonlyMap<string, number>, crashedNodes: ReadonlySet<string>, ownerOf: (account: string) => string, boundMs: number): Finding | null {
+  for (const r of records) {
+    if (r.answer?.status !== 'ACCEPTED' || r.answeredAtMs === null) continue;
+    const nodes = [ownerOf(r.plan.from), ...(isPayee(r.plan.to) ? [] : [ownerOf(r.plan.to)])];
+    if (nodes.some((n) => crashedNodes.has(n))) continue;
+    const done = terminalAtMs.get(r.answer.transferId);
+    if (done === undefined || done - r.answeredAtMs > boundMs) {
+      const took = done === undefined ? 'never finished' : `took ${done - r.answeredAtMs} ms`;
+      return { invariant: 'AvailableWhileNodeDown', message: `transfer ${r.answer.transferId} between live nodes (${nodes.join(', ')}) ${took} after acceptance; bound ${boundMs} ms` };
     }
   }
   return null;

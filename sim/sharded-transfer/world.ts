@@ -8,7 +8,7 @@
  * (open transactions roll back, committed data stays).
  */
 import type { ShardedNode, ShardedTransferDesign, TransferAnswer } from '../../impl/sharded-transfer/contract.ts';
-import { ACCOUNTS, TRANSFERS } from '../../impl/sharded-transfer/schema.ts';
+import { ACCOUNTS, TERMINAL_STATES, TRANSFERS } from '../../impl/sharded-transfer/schema.ts';
 import type { Json } from '../../impl/ports/ports.ts';
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { simClock, simIds, simTimers } from '../kernel/process-ports.ts';
@@ -27,7 +27,7 @@ import { SqlService } from '../storage/sql/sql-service.ts';
 import type { ShardedConfig } from './config.ts';
 import { shardedCoverage } from './coverage.ts';
 import { shardedTruth, type ShardedTruth } from './ground-truth.ts';
-import { checkShardedEnd, checkShardedStep, openTransfers } from './invariants.ts';
+import { checkAvailability, checkShardedEnd, checkShardedStep, openTransfers } from './invariants.ts';
 import { TransferClient } from './transfer-client.ts';
 import { WithdrawalStub } from './withdrawal-stub.ts';
 
@@ -64,6 +64,8 @@ class ShardedParts implements WorldParts {
   readonly database: SqlService;
   readonly client: TransferClient;
   readonly truth: ShardedTruth;
+  private readonly terminalAtMs = new Map<string, number>();
+  private seenBooks: unknown = null;
 
   constructor(
     private readonly world: WorldRun,
@@ -143,7 +145,16 @@ class ShardedParts implements WorldParts {
   }
 
   checkStep(): Finding | null {
+    this.noteTerminal();
     return checkShardedStep(this.truth);
+  }
+
+  /** Records when each transfer was first seen terminal, for the availability check. */
+  private noteTerminal(): void {
+    const books = this.truth.books();
+    if (books === this.seenBooks) return;
+    this.seenBooks = books;
+    for (const t of books.transfers) if (TERMINAL_STATES.has(t.state as string) && !this.terminalAtMs.has(t.id as string)) this.terminalAtMs.set(t.id as string, this.world.sim.now);
   }
 
   drained(): boolean {
@@ -151,7 +162,10 @@ class ShardedParts implements WorldParts {
   }
 
   checkEnd(_quiescent: boolean, why: string): Finding | null {
-    return checkShardedEnd(this.truth, this.client.records, why);
+    const bound = this.input.config.availabilityBoundMs;
+    const crashed = new Set(this.hosts.filter((h) => h.proc.crashes > 0).map((h) => h.proc.name));
+    const availability = bound === null ? null : checkAvailability(this.client.records, this.terminalAtMs, crashed, (a) => this.router.owner(a), bound);
+    return checkShardedEnd(this.truth, this.client.records, why) ?? availability;
   }
 
   busyWith(): string {
