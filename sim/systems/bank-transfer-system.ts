@@ -6,13 +6,13 @@ import type { BankTransferDesign } from '../../impl/bank-transfer/contract.ts';
 import { naiveDesign } from '../../impl/bank-transfer/naive/naive-coordinator.ts';
 import { referenceDesign } from '../../impl/bank-transfer/reference/index.ts';
 import { BANK_TRANSFER_PROBES } from '../bank-transfer/coverage.ts';
-import { loadDesignModule, looksLikePath } from '../bank-transfer/design-module.ts';
 import { bankTransferScenarios, findBankTransferScenario } from '../bank-transfer/scenario-catalog.ts';
 import { exhaustiveConfig, exhaustiveLabel } from '../bank-transfer/exhaustive-world.ts';
 import { drawSwarmConfig } from '../bank-transfer/swarm.ts';
 import { runBankTransfer } from '../bank-transfer/world.ts';
 import type { RunResult } from '../run-result.ts';
-import type { DesignLoad, RunRequest, ScenarioInfo, SystemDef } from './system-def.ts';
+import { loadSystemDesign } from './design-loader.ts';
+import type { RunRequest, ScenarioInfo, SystemDef } from './system-def.ts';
 
 const DESIGNS: readonly BankTransferDesign[] = [referenceDesign, naiveDesign];
 export const bankTransferSystem: SystemDef = {
@@ -31,15 +31,12 @@ export const bankTransferSystem: SystemDef = {
   independentEvents: bankTransferIndependence,
   scenarios: (): ScenarioInfo[] =>
     bankTransferScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
-  async loadDesign(nameOrPath: string): Promise<DesignLoad> {
-    const builtIn = DESIGNS.find((d) => d.name === nameOrPath);
-    if (builtIn !== undefined) return { ok: true, design: builtIn, name: builtIn.name };
-    if (!looksLikePath(nameOrPath)) {
-      return { ok: false, message: `--design: unknown design "${nameOrPath}" for bank-transfer (known: ${DESIGNS.map((d) => d.name).join(', ')}, or a module path)` };
-    }
-    const loaded = await loadDesignModule(nameOrPath);
-    return loaded.ok ? { ok: true, design: loaded.design, name: nameOrPath } : loaded;
-  },
+  loadDesign: (nameOrPath) =>
+    loadSystemDesign('bank-transfer', DESIGNS, nameOrPath, [
+      { member: 'name', describe: 'a non-empty string', type: 'string' },
+      { member: 'create', shows: 'create(ports)', describe: 'a function', type: 'function' },
+      { member: 'durableObligations', shows: 'durableObligations(view)', describe: 'a function', type: 'function' },
+    ]),
   run(request: RunRequest): Promise<RunResult> {
     const design = request.design as BankTransferDesign;
     if (request.scenario !== undefined) {

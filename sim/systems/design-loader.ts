@@ -10,6 +10,8 @@ import type { DesignLoad } from './system-def.ts';
 export interface DesignShape {
   /** A member the export must have, and how the message describes it. */
   member: string;
+  /** How the message names the member, e.g. `create(ports)`; default: the member's name. */
+  shows?: string;
   describe: string;
   type: 'string' | 'function';
   /** For a string member: the value it must have (a design naming the system it implements). */
@@ -26,7 +28,7 @@ export async function loadSystemDesign<D extends { name: string }>(systemId: str
   if (!imported.ok) return imported;
   const candidate = imported.exported as Record<string, unknown>;
   const wrong = (s: DesignShape): boolean => typeof candidate[s.member] !== s.type || candidate[s.member] === '' || (s.equals !== undefined && candidate[s.member] !== s.equals);
-  const problems = shape.filter(wrong).map((s) => `${s.member} (${s.describe})`);
+  const problems = shape.filter(wrong).map((s) => `${s.shows ?? s.member} (${s.describe})`);
   if (problems.length > 0) return { ok: false, message: `--design: the design exported by "${nameOrPath}" lacks ${problems.join(', ')}` };
   return { ok: true, design: { description: '', ...candidate }, name: nameOrPath };
 }
