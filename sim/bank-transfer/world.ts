@@ -7,7 +7,6 @@
  * end, and the result value.
  */
 import type { BankTransferDesign } from '../../impl/bank-transfer/contract.ts';
-import type { ChoiceSource } from '../choice/choice-source.ts';
 import { ExternalInstitution } from '../fakes/external-institution.ts';
 import { FaultScript, sendFaultsFor } from '../fakes/fault-script.ts';
 import { InternalLedger } from '../fakes/internal-ledger.ts';
@@ -15,7 +14,7 @@ import type { SimProcess } from '../kernel/sim-process.ts';
 import { cachedByVersion } from '../kit/cached-by-version.ts';
 import { CrashPolicy } from '../kit/crash-policy.ts';
 import { schedulePartitions } from '../kit/partition-windows.ts';
-import { WorldRun, type Finding, type WorldParts } from '../kit/world-run.ts';
+import { WorldRun, type Finding, type SystemRunInput, type WorldParts } from '../kit/world-run.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult } from '../run-result.ts';
 import { SimStore } from '../storage/sim-store.ts';
@@ -30,18 +29,7 @@ import { checkAnswer, checkStep } from './invariants/step-invariants.ts';
 import { MobileClient } from './mobile-client.ts';
 import type { BankTransferConfig } from './world-config.ts';
 
-export interface RunInput {
-  design: BankTransferDesign;
-  config: BankTransferConfig;
-  /** What produced the config: swarm switches or a scenario name. */
-  configLabel: string[];
-  choice: ChoiceSource;
-  seed: number;
-  keepTrace: boolean;
-  maxSteps?: number;
-  /** False when the seed alone does not replay the run (an exhaustive schedule): the watchdog then names no seed. */
-  seedReplays?: boolean;
-}
+export type RunInput = SystemRunInput<BankTransferDesign, BankTransferConfig>;
 
 export function runBankTransfer(input: RunInput): Promise<RunResult> {
   const { config } = input;

@@ -47,6 +47,20 @@ export interface WorldParts {
   figures(): Pick<RunResult, 'latenciesMs' | 'answers' | 'faultsFired' | 'probes'>;
 }
 
+/** What a system's run function takes: its design, its configuration, and how the run is driven. */
+export interface SystemRunInput<Design, Config> {
+  design: Design;
+  config: Config;
+  /** What produced the config: swarm switches, a scenario name or the exhaustive world. */
+  configLabel: string[];
+  choice: ChoiceSource;
+  seed: number;
+  keepTrace: boolean;
+  maxSteps?: number;
+  /** False when the seed alone does not replay the run (an exhaustive schedule): the watchdog then names no seed. */
+  seedReplays?: boolean;
+}
+
 export interface WorldRunInput {
   choice: ChoiceSource;
   seed: number;

@@ -4,6 +4,7 @@
  * built-in design must give. `moneysim scenarios sharded-transfer` runs them
  * and fails if any outcome differs.
  */
+import type { IsolationLevel } from '../../impl/ports/sql.ts';
 import type { ScenarioExpectation } from '../systems/system-def.ts';
 import { calmShardedConfig, type ShardedConfig } from './config.ts';
 
@@ -29,6 +30,14 @@ function world(edit: (c: ShardedConfig) => void): () => ShardedConfig {
 
 const CROSS = { atMs: 0, key: 'k1', from: 'acct-1', to: 'acct-3', amountMinor: 100 };
 const WITHDRAWAL = { atMs: 0, key: 'w1', from: 'acct-1', to: 'payee-1', amountMinor: 100 };
+
+/** Two transfers start together from acct-1, which holds enough for one, with every latency equal. */
+function racingDonor(c: ShardedConfig, isolation: IsolationLevel): void {
+  c.isolation = isolation;
+  c.accounts = c.accounts.map((a) => (a.id === 'acct-1' ? { ...a, balanceMinor: 100 } : a));
+  c.network = { ...c.network, latencyMsMin: 2, latencyMsMax: 2 };
+  c.workload = [CROSS, { atMs: 0, key: 'k2', from: 'acct-1', to: 'acct-2', amountMinor: 100 }];
+}
 
 const SCENARIOS: readonly ShardedScenario[] = [
   {
@@ -129,23 +138,14 @@ const SCENARIOS: readonly ShardedScenario[] = [
     name: 'racing-donor-read-committed',
     description: 'two transfers race on one donor whose balance covers one of them, at read committed',
     seed: 1,
-    config: world((c) => {
-      c.accounts = c.accounts.map((a) => (a.id === 'acct-1' ? { ...a, balanceMinor: 100 } : a));
-      c.network = { ...c.network, latencyMsMin: 2, latencyMsMax: 2 };
-      c.workload = [CROSS, { atMs: 0, key: 'k2', from: 'acct-1', to: 'acct-2', amountMinor: 100 }];
-    }),
+    config: world((c) => racingDonor(c, 'read-committed')),
     expect: { reference: OK, naive: fails('BlocksMatchTransfers') },
   },
   {
     name: 'racing-donor-serializable',
     description: 'the same race at serializable: the second block is refused with a serialization failure and retried',
     seed: 1,
-    config: world((c) => {
-      c.isolation = 'serializable';
-      c.accounts = c.accounts.map((a) => (a.id === 'acct-1' ? { ...a, balanceMinor: 100 } : a));
-      c.network = { ...c.network, latencyMsMin: 2, latencyMsMax: 2 };
-      c.workload = [CROSS, { atMs: 0, key: 'k2', from: 'acct-1', to: 'acct-2', amountMinor: 100 }];
-    }),
+    config: world((c) => racingDonor(c, 'serializable')),
     expect: { reference: OK, naive: OK },
   },
   {

@@ -10,7 +10,6 @@
 import type { ShardedNode, ShardedTransferDesign, TransferAnswer } from '../../impl/sharded-transfer/contract.ts';
 import { ACCOUNTS, TERMINAL_STATES, TRANSFERS } from '../../impl/sharded-transfer/schema.ts';
 import type { Json } from '../../impl/ports/ports.ts';
-import type { ChoiceSource } from '../choice/choice-source.ts';
 import { simClock, simIds, simTimers } from '../kernel/process-ports.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
 import { CrashPolicy } from '../kit/crash-policy.ts';
@@ -18,7 +17,7 @@ import { DesignHost } from '../kit/design-host.ts';
 import { schedulePartitions } from '../kit/partition-windows.ts';
 import { Router } from '../kit/router.ts';
 import { withoutFaults } from '../kit/without-faults.ts';
-import { WorldRun, type Finding, type WorldParts } from '../kit/world-run.ts';
+import { WorldRun, type Finding, type SystemRunInput, type WorldParts } from '../kit/world-run.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult } from '../run-result.ts';
 import { sqlPort } from '../storage/sql/sql-client.ts';
@@ -31,16 +30,7 @@ import { checkAvailability, checkShardedEnd, checkShardedStep, openTransfers } f
 import { TransferClient } from './transfer-client.ts';
 import { WithdrawalStub } from './withdrawal-stub.ts';
 
-export interface ShardedRunInput {
-  design: ShardedTransferDesign;
-  config: ShardedConfig;
-  configLabel: string[];
-  choice: ChoiceSource;
-  seed: number;
-  keepTrace: boolean;
-  maxSteps?: number;
-  seedReplays?: boolean;
-}
+export type ShardedRunInput = SystemRunInput<ShardedTransferDesign, ShardedConfig>;
 
 export function runShardedTransfer(input: ShardedRunInput): Promise<RunResult> {
   const { config } = input;
