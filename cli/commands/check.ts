@@ -11,6 +11,7 @@
  * (printed with the trace that led to it).
  */
 import { randomBytes } from 'node:crypto';
+import { totalmem } from 'node:os';
 import type { Command } from 'commander';
 import { resolveConstants } from '../../model/checker/constants.ts';
 import type { ModelDef } from '../../model/checker/define.ts';
@@ -33,6 +34,7 @@ interface RawOptions {
   const: string[];
   skip: string[];
   maxStates?: string;
+  maxMemory?: string;
   simulate?: boolean;
   seed?: string;
   depth?: string;
@@ -71,6 +73,7 @@ export function registerCheck(program: Command, report: Report): void {
     .option('--const <NAME=VALUE>', 'set a model constant (repeatable; TRUE/FALSE for a boolean constant)', collect, [])
     .option('--skip <NAME>', 'leave out an invariant or temporal property (repeatable)', collect, [])
     .option('--max-states <n>', `stop cleanly after this many distinct states (default ${DEFAULT_MAX_STATES})`)
+    .option('--max-memory <size>', 'stop cleanly before the search takes more memory than this, e.g. 2GB or 500MB (default: 70% of the machine)')
     .option('--no-deadlock', 'do not report states without successors as deadlocks (TLC -deadlock)')
     .option('--no-symmetry', 'explore every permutation of ids() instead of one state per symmetry class')
     .option('--fast', 'skip the checks on model code (writes by disabled actions, indices outside arrays) for speed; values are still checked')
@@ -107,11 +110,23 @@ function modeOf(raw: RawOptions): Parsed<Mode> {
 function replayLine(id: string, raw: RawOptions, mode: Mode): string {
   const words = ['npx', 'moneysim', 'check', id, ...raw.const.flatMap((c) => ['--const', c]), ...raw.skip.flatMap((s) => ['--skip', s])];
   if (raw.maxStates !== undefined) words.push('--max-states', raw.maxStates);
+  if (raw.maxMemory !== undefined) words.push('--max-memory', raw.maxMemory);
   if (!raw.deadlock) words.push('--no-deadlock');
   if (!raw.symmetry) words.push('--no-symmetry');
   if (raw.fast) words.push('--fast');
   if (mode.kind === 'simulate') words.push('--simulate', '--seed', mode.seed, '--depth', String(mode.depth), '--walks', String(mode.walks));
   return shellLine(words);
+}
+
+const UNITS: Readonly<Record<string, number>> = { '': 2 ** 20, b: 1, k: 2 ** 10, kb: 2 ** 10, m: 2 ** 20, mb: 2 ** 20, g: 2 ** 30, gb: 2 ** 30, t: 2 ** 40, tb: 2 ** 40 };
+
+/** `--max-memory 2GB`: bytes (a bare number is megabytes); by default 70% of the machine's memory. */
+function parseSize(raw: string | undefined): Parsed<number> {
+  if (raw === undefined) return { ok: true, value: Math.floor(totalmem() * 0.7) };
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw);
+  const unit = m ? UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) <= 0) return { ok: false, message: `--max-memory must be a size such as 2GB, 512MB or 1.5G, got "${raw}"` };
+  return { ok: true, value: Math.floor(Number(m[1]) * unit) };
 }
 
 /** A built-in model by id, or a model file by path. */
@@ -140,6 +155,8 @@ export async function check(id: string | undefined, raw: RawOptions, help: () =>
   if (!TRACE_FORMATS.includes(raw.trace as TraceFormat)) return badInput(`--trace must be one of ${TRACE_FORMATS.join(', ')}, got "${raw.trace}"`);
   const maxStates = parsePositiveInt(raw.maxStates, '--max-states', DEFAULT_MAX_STATES);
   if (!maxStates.ok) return badInput(maxStates.message);
+  const maxBytes = parseSize(raw.maxMemory);
+  if (!maxBytes.ok) return badInput(maxBytes.message);
   const mode = modeOf(raw);
   if (!mode.ok) return badInput(mode.message);
   const constants = resolveConstants(def, raw.const);
@@ -156,6 +173,7 @@ export async function check(id: string | undefined, raw: RawOptions, help: () =>
   const result = runCheck(prepared.value, {
     mode: mode.value,
     maxStates: maxStates.value,
+    maxBytes: maxBytes.value,
     checkDeadlock: raw.deadlock,
     strict: raw.fast !== true,
     onProgress: (p) => {

@@ -11,7 +11,7 @@ import { changedVars, showValue } from './check-values.ts';
 export function progressLine(p: Progress): string {
   const secs = Math.max(p.elapsedMs, 1) / 1000;
   return chalk.dim(
-    `Progress: ${p.generatedStates} states generated, ${p.distinctStates} distinct states found, ${p.queued} states left on queue, depth ${p.depth} (${Math.round(p.distinctStates / secs)} distinct/s)`,
+    `Progress: ${p.generatedStates} states generated, ${p.distinctStates} distinct states found, ${p.queued} states left on queue, depth ${p.depth} (${Math.round(p.distinctStates / secs)} distinct/s${p.bytes !== undefined ? `, ${Math.round(p.bytes / 2 ** 20)} MB` : ''})`,
   );
 }
 
@@ -50,6 +50,7 @@ export function statsLines(stats: Stats, complete: boolean): string[] {
     `${stats.generatedStates} states generated, ${stats.distinctStates} distinct states found.`,
     `The depth of the state graph search is ${stats.depth}.`,
     `${stats.statesPerSecond} distinct states/s over ${(stats.durationMs / 1000).toFixed(2)} s of search.`,
+    ...(stats.memory ? [`Memory: ${stats.memory.bytesPerState} bytes per distinct state (${Math.round(stats.memory.bytes / 2 ** 20)} MB for states, parents and fingerprints).`] : []),
     `Fingerprint collision probability (estimate): ${stats.collisionProbability.toExponential(1)}.`,
     'Coverage (successors generated / new states):',
   ];

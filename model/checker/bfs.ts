@@ -17,7 +17,9 @@ import { Expander, FAULT, STOPPED } from './expander.ts';
 import type { View } from './facade.ts';
 import type { ModelFault } from './fault.ts';
 import * as fingerprints from './fingerprint.ts';
+import { FingerprintSet } from './fp-set.ts';
 import { FingerprintTable } from './fp-table.ts';
+import type { VisitedSet } from './visited.ts';
 import type { StateGraph } from './graph.ts';
 import { GraphBuilder } from './graph-builder.ts';
 import type { Progress } from './result.ts';
@@ -26,7 +28,7 @@ export type BfsEnd =
   | { readonly kind: 'complete' }
   | { readonly kind: 'invariant'; readonly invariant: number; readonly state: number }
   | { readonly kind: 'deadlock'; readonly state: number }
-  | { readonly kind: 'stopped'; readonly distinct: number }
+  | { readonly kind: 'stopped'; readonly distinct: number; readonly memory?: true }
   /** `from` is the state the faulty code ran on (-1 for the initial predicate). */
   | { readonly kind: 'fault'; readonly from: number; readonly fault: ModelFault };
 
@@ -36,6 +38,8 @@ export interface BfsOptions {
   readonly checkDeadlock: boolean;
   readonly recordEdges: boolean;
   readonly maxStates: number;
+  /** Stop cleanly before the search's arrays would take more than this many bytes. */
+  readonly maxBytes?: number;
   /** Verify that disabled actions leave the state untouched. */
   readonly checkLeaks: boolean;
   readonly onProgress?: (p: Progress) => void;
@@ -52,6 +56,8 @@ export interface BfsOutput {
   readonly discovered: Float64Array;
   readonly initialStates: number;
   readonly durationMs: number;
+  /** Bytes the search's arrays (states, parents, actions, visited set, edges) took at the end. */
+  readonly bytes: number;
 }
 
 const PROGRESS_EVERY = 1 << 16;
@@ -79,8 +85,9 @@ function invariantCheck(model: Compiled, indices: readonly number[]): { check: I
 export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
   const started = performance.now();
   const K = model.layout.words;
-  const g = new GraphBuilder(K, opts.recordEdges);
-  const table = new FingerprintTable(1 << 16);
+  const g = new GraphBuilder(K, opts.recordEdges, model.instances.length);
+  // Edges point at state indices, which only the table keeps; without edges the fingerprints alone do.
+  const table: VisitedSet = opts.recordEdges ? new FingerprintTable(1 << 16) : new FingerprintSet(1 << 16);
   const fp = new Int32Array(2);
   const ex = new Expander(model, opts.checkLeaks);
   const inv = invariantCheck(model, opts.invariants);
@@ -89,7 +96,8 @@ export function bfs(model: Compiled, opts: BfsOptions): BfsOutput {
     // Discovery order is breadth-first, so the last stored state is a deepest one.
     const depth = g.count === 0 ? 0 : g.depthOf(g.count - 1);
     const { generated, fired, discovered, initial } = counters;
-    return { end, graph: g.build(), depth, generated, fired, discovered, initialStates: initial, durationMs: performance.now() - started };
+    const bytes = g.bytes + table.bytes;
+    return { end, graph: g.build(), depth, generated, fired, discovered, initialStates: initial, durationMs: performance.now() - started, bytes };
   };
   const inits = ex.initials(() => {
     counters.generated++;
@@ -119,7 +127,7 @@ function checkNew(model: Compiled, inv: ReturnType<typeof invariantCheck>, s: Vi
 
 interface SearchState {
   readonly g: GraphBuilder;
-  readonly table: FingerprintTable;
+  readonly table: VisitedSet;
   readonly fp: Int32Array;
   readonly ex: Expander;
   readonly inv: ReturnType<typeof invariantCheck>;
@@ -164,10 +172,13 @@ function explore(model: Compiled, opts: BfsOptions, st: SearchState): BfsEnd {
     }
     return true;
   };
+  const maxBytes = opts.maxBytes ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < g.count; i++) {
     if ((i & (PROGRESS_EVERY - 1)) === 0 && i > 0 && opts.onProgress) {
-      opts.onProgress({ generatedStates: counters.generated, distinctStates: g.count, queued: g.count - i, depth: g.depthOf(i), elapsedMs: performance.now() - st.started });
+      opts.onProgress({ generatedStates: counters.generated, distinctStates: g.count, queued: g.count - i, depth: g.depthOf(i), elapsedMs: performance.now() - st.started, bytes: g.bytes + table.bytes });
     }
+    // Checked every 1024 states: the next growth of the visited set is the largest single allocation.
+    if ((i & 1023) === 0 && g.bytes + table.bytes + table.growthBytes + (g.store.data.byteLength >> 1) > maxBytes) return { kind: 'stopped', distinct: g.count, memory: true };
     current = i;
     fairEnabled = 0;
     ex.load(g.store.data, i * K);

@@ -8,7 +8,9 @@
  * short.
  */
 
-export class FingerprintTable {
+import type { VisitedSet } from './visited.ts';
+
+export class FingerprintTable implements VisitedSet {
   /** Slot k occupies cells [4k, 4k + 4): fingerprint high half, low half, state index + 1 (0 when empty), padding. */
   private cells: Int32Array;
   private mask: number;
@@ -33,6 +35,14 @@ export class FingerprintTable {
 
   get capacity(): number {
     return this.mask + 1;
+  }
+
+  get bytes(): number {
+    return this.cells.byteLength;
+  }
+
+  get growthBytes(): number {
+    return (this.count + 1 + (this.capacity >> 5)) * 2 > this.capacity ? this.cells.byteLength * 2 : 0;
   }
 
   /** Returns the index stored for the fingerprint, or -1. */

@@ -18,13 +18,16 @@ interface EdgeRows {
 export class GraphBuilder {
   readonly store = new Grow(Uint32Array, 1 << 16);
   readonly parent = new Grow(Int32Array, 1 << 14);
-  readonly via = new Grow(Int32Array, 1 << 14);
+  /** Action instances fit 16 bits in all but very large models. */
+  readonly via: Grow<Int32Array> | Grow<Uint16Array>;
   private readonly edges: EdgeRows | undefined;
 
   constructor(
     readonly words: number,
     recordEdges: boolean,
+    instances = 0,
   ) {
+    this.via = instances < 0xffff ? new Grow(Uint16Array, 1 << 14) : new Grow(Int32Array, 1 << 14);
     this.edges = recordEdges
       ? { start: new Grow(Int32Array, 1 << 14), to: new Grow(Int32Array, 1 << 16), via: new Grow(Int32Array, 1 << 16), enabled: new Grow(Int32Array, 1 << 14) }
       : undefined;
@@ -45,8 +48,16 @@ export class GraphBuilder {
     this.store.data.set(packed, n * this.words);
     this.store.length += this.words;
     this.parent.push(parent);
+    // -1 (an initial state) is stored as 0xffff in 16 bits and read back in build().
     this.via.push(via);
     return n;
+  }
+
+  /** Bytes allocated for states, parents, action instances and edges. */
+  get bytes(): number {
+    const e = this.edges;
+    const edgeBytes = e ? e.start.data.byteLength + e.to.data.byteLength + e.via.data.byteLength + e.enabled.data.byteLength : 0;
+    return this.store.data.byteLength + this.parent.data.byteLength + this.via.data.byteLength + edgeBytes;
   }
 
   /** Starts the edge row of the next state to be expanded (states are expanded in index order). */
@@ -80,7 +91,7 @@ export class GraphBuilder {
       words: this.words,
       store: this.store.data,
       parent: this.parent.data,
-      via: this.via.data,
+      via: this.via.data instanceof Uint16Array ? Int32Array.from(this.via.data.subarray(0, this.parent.length), (v) => (v === 0xffff ? -1 : v)) : this.via.data,
       ...(e ? { edges: { edgeStart: e.start.data, edgeTo: e.to.data, edgeVia: e.via.data, enabled: e.enabled.data } } : {}),
     };
   }

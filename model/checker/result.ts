@@ -48,6 +48,8 @@ export interface ActionCoverage {
 export interface Stats {
   readonly generatedStates: number;
   readonly initialStates?: number;
+  /** Bytes the search's arrays took at the end (states, parents, visited set, edges), and per distinct state. */
+  readonly memory?: { readonly bytes: number; readonly bytesPerState: number };
   /** With symmetry reduction: the permutations applied to each state. */
   readonly symmetry?: { readonly groups: readonly string[]; readonly permutations: number };
   readonly distinctStates: number;
@@ -91,4 +93,6 @@ export interface Progress {
   readonly queued: number;
   readonly depth: number;
   readonly elapsedMs: number;
+  /** Bytes the search's arrays take (exhaustive search only). */
+  readonly bytes?: number;
 }

@@ -27,6 +27,8 @@ export interface Prepared {
 export interface RunOptions {
   readonly mode: Mode;
   readonly maxStates: number;
+  /** Stop cleanly before the exhaustive search's arrays take more bytes than this. */
+  readonly maxBytes?: number;
   readonly checkDeadlock?: boolean;
   /** Verify that disabled actions leave the state alone (default true). */
   readonly strict?: boolean;
@@ -77,6 +79,10 @@ function violationOf(p: Prepared, end: BfsEnd, trace: readonly TraceStep[]): Vio
   return undefined;
 }
 
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / 2 ** 20)} MB`;
+}
+
 /** Constants as a user writes them: booleans as true/false, numbers as numbers. */
 export function displayConstants(def: ModelDef, constants: Constants): Record<string, number | boolean> {
   const out: Record<string, number | boolean> = {};
@@ -107,17 +113,21 @@ function runExhaustive(p: Prepared, opts: RunOptions): CheckResult {
     checkDeadlock: opts.checkDeadlock ?? true,
     recordEdges: liveness,
     maxStates: opts.maxStates,
+    ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     checkLeaks: opts.strict ?? true,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  const stats = buildStats(model, { generated: out.generated, distinct: out.graph.count, depth: out.depth, durationMs: out.durationMs, fired: out.fired, discovered: out.discovered, initial: out.initialStates });
+  const stats = buildStats(model, { generated: out.generated, distinct: out.graph.count, depth: out.depth, durationMs: out.durationMs, fired: out.fired, discovered: out.discovered, initial: out.initialStates, bytes: out.bytes });
   const { end, graph } = out;
   const pathEnd = (i: number): TraceStep[] => shortestTrace(model, graph, pathTo(graph, i));
   switch (end.kind) {
     case 'fault':
       return { kind: 'model-error', model: p.def.id, message: faultMessage(model, end.fault), trace: end.from === -1 ? [] : pathEnd(end.from) };
-    case 'stopped':
-      return { ...finishSummary(p, opts.mode, stats, []), kind: 'stopped', reason: `stopped at --max-states ${opts.maxStates}: ${end.distinct} distinct states explored, the search is incomplete and liveness was not checked` };
+    case 'stopped': {
+      const bound = end.memory ? `--max-memory ${megabytes(opts.maxBytes ?? 0)}` : `--max-states ${opts.maxStates}`;
+      const held = end.memory ? ` in ${megabytes(out.bytes)}` : '';
+      return { ...finishSummary(p, opts.mode, stats, []), kind: 'stopped', reason: `stopped at ${bound}: ${end.distinct} distinct states explored${held}, the search is incomplete and liveness was not checked` };
+    }
     case 'invariant':
     case 'deadlock':
       return { ...finishSummary(p, opts.mode, stats, []), kind: 'violation', violation: violationOf(p, end, pathEnd(end.state))! };

@@ -17,7 +17,7 @@ export function collisionProbability(distinct: number, generated: number): numbe
 
 export function buildStats(
   model: Compiled,
-  run: { generated: number; distinct: number; depth: number; durationMs: number; fired: Float64Array; discovered?: Float64Array; initial?: number },
+  run: { generated: number; distinct: number; depth: number; durationMs: number; fired: Float64Array; discovered?: Float64Array; initial?: number; bytes?: number },
 ): Stats {
   const byAction = model.spec.actions.map((a) => ({ action: a.name, fired: 0, distinct: 0 }));
   model.instances.forEach((inst, j) => {
@@ -29,6 +29,7 @@ export function buildStats(
   return {
     generatedStates: run.generated,
     ...(run.initial !== undefined ? { initialStates: run.initial } : {}),
+    ...(run.bytes !== undefined ? { memory: { bytes: run.bytes, bytesPerState: Math.round((run.bytes / Math.max(1, run.distinct)) * 10) / 10 } } : {}),
     ...(model.symmetry ? { symmetry: { groups: model.symmetry.groups.map((g) => g.name), permutations: model.symmetry.size } } : {}),
     distinctStates: run.distinct,
     depth: run.depth,

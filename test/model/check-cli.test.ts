@@ -73,6 +73,16 @@ describe('moneysim check', () => {
     expect(out).toContain('Reproduce: npx moneysim check bank-transfer/reference --const EXPIRY=FALSE');
   });
 
+  it('stops cleanly at --max-memory, saying how far it got', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'N=2', '--max-memory', '1MB')).toBe(0);
+    expect(out).toMatch(/Stopped: stopped at --max-memory 1 MB: \d+ distinct states explored in \d+ MB, the search is incomplete/);
+  });
+
+  it('prints the memory the search took per state', async () => {
+    expect(await run('bank-transfer/reference', '--const', 'N=1', '--json')).toBe(0);
+    expect(JSON.parse(out).memory).toMatchObject({ bytesPerState: expect.any(Number), bytes: expect.any(Number) });
+  });
+
   it('stops cleanly at --max-states', async () => {
     expect(await run('bank-transfer/reference', '--const', 'N=2', '--max-states', '1000')).toBe(0);
     expect(out).toContain('Stopped: stopped at --max-states 1000');
@@ -87,6 +97,7 @@ describe('moneysim check', () => {
     [['bank-transfer/reference', '--const', 'EXPIRY=2'], /--const EXPIRY: value must be TRUE or FALSE, got "2"/],
     [['bank-transfer/naive', '--max-states', '-3'], /--max-states/],
     [['bank-transfer/naive', '--trace', 'xml'], /--trace must be one of/],
+    [['bank-transfer/naive', '--max-memory', 'lots'], /--max-memory must be a size such as 2GB/],
     [['bank-transfer/naive', '--depth', '5'], /--depth only applies with --simulate/],
     [['bank-transfer/naive', '--skip', 'Nothing'], /--skip Nothing/],
   ])('refuses %j with exit 2', async (args, message) => {

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FingerprintSet } from '../../model/checker/fp-set.ts';
 import { FingerprintTable } from '../../model/checker/fp-table.ts';
 import { fingerprint } from '../../model/checker/fingerprint.ts';
 import { testSeed } from './seed.ts';
@@ -29,6 +30,26 @@ describe('FingerprintTable', () => {
           expect(table.get(hi!, lo!)).toBe(index);
         }
         expect(table.get(99, 12345)).toBe(-1);
+      }),
+      { seed, numRuns: 200 },
+    );
+  });
+
+  it('FingerprintSet behaves like a set of fingerprints, (0, 0) included', () => {
+    const seed = testSeed('fp-set');
+    const fp = fc.tuple(fc.integer({ min: -4, max: 4 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fp, fc.tuple(fc.constant(0), fc.integer({ min: 0, max: 20 }))), { maxLength: 400 }), (fps) => {
+        const set = new FingerprintSet(4);
+        const reference = new Set<string>();
+        for (const [hi, lo] of fps) {
+          // (0, 0) and (0, 1) are one fingerprint to the set, by design.
+          const key = hi === 0 && lo === 0 ? '0:1' : `${hi}:${lo}`;
+          expect(set.putIfAbsent(hi, lo, 0)).toBe(reference.has(key) ? 0 : -1);
+          reference.add(key);
+        }
+        expect(set.size).toBe(reference.size);
+        expect(set.bytes).toBeGreaterThanOrEqual(set.size * 8);
       }),
       { seed, numRuns: 200 },
     );
