@@ -13,16 +13,18 @@
  * or RELEASED (scope 3, the donor's node). A withdrawal: BLOCKED →
  * SUBMITTED (intent recorded before submission) → COMPLETE or RELEASED, or
  * RECONCILE when its outcome cannot be known (the amount stays blocked and
- * is reported for a person to settle).
+ * is reported for a person to settle). A design may record a refusal as a
+ * row in state REFUSED (nothing blocked), so that a late copy of the same
+ * request is refused too.
  */
 export const ACCOUNTS = 'accounts';
 export const TRANSFERS = 'transfers';
 
-export type TransferState = 'BLOCKED' | 'CREDITED' | 'FAILED' | 'SUBMITTED' | 'COMPLETE' | 'RELEASED' | 'RECONCILE';
+export type TransferState = 'BLOCKED' | 'CREDITED' | 'FAILED' | 'SUBMITTED' | 'COMPLETE' | 'RELEASED' | 'RECONCILE' | 'REFUSED';
 
 /** States in which a transfer's amount is still blocked on its donor. */
 export const HOLDING_STATES: ReadonlySet<string> = new Set(['BLOCKED', 'CREDITED', 'FAILED', 'SUBMITTED', 'RECONCILE']);
 /** States after which nothing more happens to a transfer. */
-export const TERMINAL_STATES: ReadonlySet<string> = new Set(['COMPLETE', 'RELEASED', 'RECONCILE']);
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(['COMPLETE', 'RELEASED', 'RECONCILE', 'REFUSED']);
 
 export const isPayee = (to: string): boolean => to.startsWith('payee-');

@@ -58,7 +58,7 @@ export function checkShardedEnd(truth: ShardedTruth, records: readonly ClientRec
   }
   for (const r of records) {
     const rows = b.transfers.filter((t) => t.requestKey === r.plan.key);
-    if (r.answer?.status === 'REJECTED' && rows.some((t) => t.state !== 'RELEASED')) {
+    if (r.answer?.status === 'REJECTED' && rows.some((t) => t.state !== 'RELEASED' && t.state !== 'REFUSED')) {
       return { invariant: 'HonestAnswers', message: `request ${r.plan.key} was answered REJECTED (${r.answer.reason}) but its transfer ${rows[0]!.id as string} is ${rows[0]!.state as string}` };
     }
     if (r.answer?.status === 'ACCEPTED' && rows.length === 0) {

@@ -12,7 +12,8 @@
  */
 import type { ShardedPorts, TransferAnswer, TransferRequest } from '../contract.ts';
 import { ACCOUNTS, isPayee, TRANSFERS } from '../schema.ts';
-import { addTo, availableAtLeast, inTransaction } from '../sql-session.ts';
+import type { Row, SqlValue } from '../../ports/sql.ts';
+import { addTo, availableAtLeast, inTransaction, type TxOutcome } from '../sql-session.ts';
 
 export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest): Promise<TransferAnswer> {
   if (!Number.isSafeInteger(req.amountMinor) || req.amountMinor <= 0) return { status: 'REJECTED', reason: 'INVALID_AMOUNT' };
@@ -22,7 +23,7 @@ export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest):
   const external = isPayee(req.to);
   const outcome = await inTransaction<TransferAnswer>(ports.sql, async (run) => {
     const existing = await run({ op: 'select', table: TRANSFERS, key: req.key });
-    if (existing.rowCount > 0) return { commit: false, value: { status: 'ACCEPTED', transferId: req.key } };
+    if (existing.rowCount > 0) return { commit: false, value: answerFor(existing.rows[0]!.state, req.key) };
     if (!external) {
       const receiver = await run({ op: 'select', table: ACCOUNTS, key: req.to });
       if (receiver.rowCount === 0) return { commit: false, value: { status: 'REJECTED', reason: 'UNKNOWN_ACCOUNT' } };
@@ -33,28 +34,42 @@ export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest):
       // the request that committed while this one waited for the donor's row.
       // At read committed this new statement sees that commit.
       const again = await run({ op: 'select', table: TRANSFERS, key: req.key });
-      if (again.rowCount > 0) return { commit: false, value: { status: 'ACCEPTED', transferId: req.key } };
+      if (again.rowCount > 0) return { commit: false, value: answerFor(again.rows[0]!.state, req.key) };
       const donor = await run({ op: 'select', table: ACCOUNTS, key: req.from });
-      return { commit: false, value: { status: 'REJECTED', reason: donor.rowCount === 0 ? 'UNKNOWN_ACCOUNT' : 'INSUFFICIENT_FUNDS' } };
+      if (donor.rowCount === 0) return { commit: false, value: { status: 'REJECTED', reason: 'UNKNOWN_ACCOUNT' } };
+      // The refusal is recorded against the key: a copy of this request that
+      // arrives later, when the money may be there, must be refused too, or
+      // the client that was told "rejected" would see the money move.
+      await run({ op: 'insert', table: TRANSFERS, row: { ...transferRow(ports, req, external), state: 'REFUSED' } });
+      return { commit: true, value: { status: 'REJECTED', reason: 'INSUFFICIENT_FUNDS' } };
     }
-    await run({
-      op: 'insert',
-      table: TRANSFERS,
-      row: {
-        id: req.key,
-        requestKey: req.key,
-        fromAccount: req.from,
-        toAccount: req.to,
-        fromNode: ports.self,
-        toNode: external ? ports.self : ports.ownerOf(req.to),
-        amount: req.amountMinor,
-        kind: external ? 'withdrawal' : 'internal',
-        state: 'BLOCKED',
-        stubBoot: null,
-      },
-    });
+    await run({ op: 'insert', table: TRANSFERS, row: transferRow(ports, req, external) });
     return { commit: true, value: { status: 'ACCEPTED', transferId: req.key } };
   });
+  return settleOutcome(outcome);
+}
+
+function transferRow(ports: ShardedPorts, req: TransferRequest, external: boolean): Row {
+  return {
+    id: req.key,
+    requestKey: req.key,
+    fromAccount: req.from,
+    toAccount: req.to,
+    fromNode: ports.self,
+    toNode: external ? ports.self : ports.ownerOf(req.to),
+    amount: req.amountMinor,
+    kind: external ? 'withdrawal' : 'internal',
+    state: 'BLOCKED',
+    stubBoot: null,
+  };
+}
+
+/** The answer a retry gets for a transfer that already has its row. */
+function answerFor(state: SqlValue | undefined, key: string): TransferAnswer {
+  return state === 'REFUSED' ? { status: 'REJECTED', reason: 'INSUFFICIENT_FUNDS' } : { status: 'ACCEPTED', transferId: key };
+}
+
+function settleOutcome(outcome: TxOutcome<TransferAnswer>): TransferAnswer {
   switch (outcome.kind) {
     case 'committed':
     case 'refused':
