@@ -1,72 +1,120 @@
 /**
- * Benchmark of the explicit-state checker on bank-transfer/reference at its
- * default constants (about 2.1 million distinct states): distinct states per
- * second of breadth-first search on one core, best of several runs, then the
- * extra time the liveness check takes. With --tlc and TLA2TOOLS_JAR set, it
- * also runs TLC with one worker on the twin spec (spec-tla/bank-transfer/
- * Reference.cfg) for comparison; that takes a few minutes.
+ * Benchmark of the explicit-state checker, in two parts.
+ *
+ * 1. bank-transfer/reference at its default constants (2,115,457 distinct
+ *    states, the six invariants): distinct states per second of
+ *    breadth-first search on one core with --fast (best of two runs), and
+ *    once with the default checks on model code, so the cost of those checks
+ *    is on record.
+ * 2. Scale: the same model with four transfers (N=4 CRASHES=1 LOSSES=3
+ *    ASKS=1: 33,444,373 distinct states), once with --fast: states per
+ *    second, bytes per state (the search's arrays, and the process's peak
+ *    resident memory), and a run under --max-memory that must stop cleanly.
+ *    Skip it with --quick.
+ *
+ * With --tlc and TLA2TOOLS_JAR set, TLC runs the twin spec
+ * (spec-tla/bank-transfer/Reference.tla) on the same constants with one and
+ * with two workers, like for like; that takes TLC several minutes per run.
+ * The checker has one worker only: --workers is not implemented.
  *
  * A benchmark, not a test: nothing here fails on speed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConstants } from '../model/checker/constants.ts';
 import { prepare, runCheck } from '../model/checker/run.ts';
 import { getModel } from '../model/registry.ts';
 
-const RUNS = 3;
 const MODEL = 'bank-transfer/reference';
-const LIVENESS = ['Settles_0', 'Settles_1', 'Settles_2'];
+const SCALE = ['N=4', 'CRASHES=1', 'LOSSES=3', 'ASKS=1'];
+const args = process.argv.slice(2);
 
-function checkOnce(skip: string[]): { distinct: number; generated: number; searchMs: number; totalMs: number } {
+interface Run {
+  distinct: number;
+  generated: number;
+  searchMs: number;
+  bytesPerState: number;
+  kind: string;
+  reason?: string;
+}
+
+function checkOnce(constants: string[], opts: { fast: boolean; maxBytes?: number }): Run {
   const def = getModel(MODEL)!;
-  const constants = resolveConstants(def, []);
-  if (!constants.ok) throw new Error(constants.message);
-  const prepared = prepare(def, constants.value, skip);
+  const c = resolveConstants(def, constants);
+  if (!c.ok) throw new Error(c.message);
+  const n = c.value['N']!;
+  // Liveness needs the full graph in memory; these runs measure the safety search.
+  const prepared = prepare(def, c.value, Array.from({ length: n }, (_, t) => `Settles_${t}`), { fast: opts.fast });
   if (!prepared.ok) throw new Error(prepared.message);
-  const started = performance.now();
-  const r = runCheck(prepared.value, { mode: { kind: 'exhaustive' }, maxStates: 50_000_000 });
-  const totalMs = performance.now() - started;
-  if (r.kind !== 'ok') throw new Error(`expected the reference model to pass, got ${r.kind}`);
-  return { distinct: r.stats.distinctStates, generated: r.stats.generatedStates, searchMs: r.stats.durationMs, totalMs };
+  const r = runCheck(prepared.value, { mode: { kind: 'exhaustive' }, maxStates: 500_000_000, strict: !opts.fast, ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}) });
+  if (r.kind === 'model-error' || r.kind === 'violation') throw new Error(`expected the reference model to pass, got ${r.kind}`);
+  return {
+    distinct: r.stats.distinctStates,
+    generated: r.stats.generatedStates,
+    searchMs: r.stats.durationMs,
+    bytesPerState: r.stats.memory?.bytesPerState ?? NaN,
+    kind: r.kind,
+    ...(r.kind === 'stopped' ? { reason: r.reason } : {}),
+  };
 }
 
-function rate(states: number, ms: number): string {
-  return `${Math.round(states / (ms / 1000)).toLocaleString('en-US')} distinct states/s`;
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+const rate = (states: number, ms: number): string => `${fmt(states / (ms / 1000))} distinct states/s`;
+const mib = (bytes: number): string => `${fmt(bytes / 2 ** 20)} MiB`;
+
+function describe(label: string, r: Run): void {
+  console.log(`  ${label}: ${fmt(r.distinct)} distinct (${fmt(r.generated)} generated) in ${(r.searchMs / 1000).toFixed(2)} s: ${rate(r.distinct, r.searchMs)}, ${r.bytesPerState} bytes/state`);
 }
 
-function tlc(jar: string): void {
-  const spec = join(import.meta.dirname, '..', 'spec-tla', 'bank-transfer');
-  const meta = mkdtempSync(join(tmpdir(), 'moneysim-bench-tlc-'));
+/** TLC on Reference.tla with the given constants (a .cfg written next to a copy of the spec). */
+function tlc(jar: string, constants: Record<string, string>, workers: number): void {
+  const specDir = join(import.meta.dirname, '..', 'spec-tla', 'bank-transfer');
+  const dir = mkdtempSync(join(tmpdir(), 'moneysim-bench-tlc-'));
   try {
+    const cfg = readFileSync(join(specDir, 'Reference.cfg'), 'utf8').replace(/^(\s*)(\w+) = (\S+)$/gm, (line, indent: string, name: string) => (constants[name] !== undefined ? `${indent}${name} = ${constants[name]}` : line));
+    writeFileSync(join(dir, 'Bench.cfg'), cfg);
+    writeFileSync(join(dir, 'Reference.tla'), readFileSync(join(specDir, 'Reference.tla')));
     const started = performance.now();
-    const out = execFileSync('java', ['-Xmx8g', '-cp', jar, 'tlc2.TLC', '-workers', '1', '-metadir', meta, '-config', join(spec, 'Reference.cfg'), join(spec, 'Reference.tla')], { encoding: 'utf8', cwd: meta, maxBuffer: 64 << 20 });
+    const out = execFileSync('java', ['-XX:+UseParallelGC', '-Xmx8g', '-cp', jar, 'tlc2.TLC', '-workers', String(workers), '-metadir', join(dir, 'meta'), '-config', 'Bench.cfg', 'Reference.tla'], { encoding: 'utf8', cwd: dir, maxBuffer: 256 << 20 });
     const ms = performance.now() - started;
     const distinct = Number(/([\d,]+) distinct states found, 0 states left/.exec(out)?.[1]?.replace(/,/g, '') ?? NaN);
-    console.log(`TLC -workers 1 on spec-tla/bank-transfer/Reference.cfg: ${distinct.toLocaleString('en-US')} distinct states in ${(ms / 1000).toFixed(1)} s (JVM start included): ${rate(distinct, ms)}`);
+    console.log(`  TLC -workers ${workers}: ${fmt(distinct)} distinct states in ${(ms / 1000).toFixed(1)} s, JVM start included: ${rate(distinct, ms)}`);
   } finally {
-    rmSync(meta, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log(`moneysim check benchmark: ${MODEL} at its default constants, ${RUNS} runs, one core`);
-let best = Infinity;
-let distinct = 0;
-for (let i = 1; i <= RUNS; i++) {
-  const r = checkOnce(LIVENESS);
-  distinct = r.distinct;
-  best = Math.min(best, r.searchMs);
-  console.log(`  run ${i}: ${r.distinct.toLocaleString('en-US')} distinct (${r.generated.toLocaleString('en-US')} generated) in ${(r.searchMs / 1000).toFixed(2)} s: ${rate(r.distinct, r.searchMs)}`);
+console.log(`moneysim check benchmark: ${MODEL}, one core`);
+console.log('default constants:');
+const fast = [checkOnce([], { fast: true }), checkOnce([], { fast: true })];
+fast.forEach((r, i) => describe(`--fast, run ${i + 1}`, r));
+describe('with the checks on model code (the default)', checkOnce([], { fast: false }));
+
+if (!args.includes('--quick')) {
+  console.log(`scale: ${SCALE.join(' ')}`);
+  const big = checkOnce(SCALE, { fast: true });
+  describe('--fast', big);
+  console.log(`  peak resident memory of this process: ${mib(process.resourceUsage().maxRSS * 1024)} (${fmt((process.resourceUsage().maxRSS * 1024) / big.distinct)} bytes per state, the JavaScript heap included)`);
+  const bounded = checkOnce(SCALE, { fast: true, maxBytes: 256 * 2 ** 20 });
+  console.log(`  --max-memory 256MB: ${bounded.kind}: ${bounded.reason ?? 'finished'}`);
+  console.log('  --workers 2: not implemented (the search runs on one core)');
 }
-console.log(`best: ${rate(distinct, best)} (breadth-first search with all six invariants)`);
-const withLiveness = checkOnce([]);
-console.log(`with the three liveness properties as well: ${(withLiveness.totalMs / 1000).toFixed(2)} s in total (${rate(withLiveness.distinct, withLiveness.totalMs)} end to end)`);
+
 const jar = process.env['TLA2TOOLS_JAR'];
-if (process.argv.includes('--tlc')) {
-  if (jar) tlc(jar);
-  else console.log('TLC: set TLA2TOOLS_JAR=/path/to/tla2tools.jar to measure it (see DEVELOPERS.md)');
+if (args.includes('--tlc')) {
+  if (!jar) console.log('TLC: set TLA2TOOLS_JAR=/path/to/tla2tools.jar to measure it (see DEVELOPERS.md)');
+  else {
+    console.log('TLC, default constants (spec-tla/bank-transfer/Reference.cfg):');
+    tlc(jar, {}, 1);
+    if (!args.includes('--quick')) {
+      const constants = { N: '4', Crashes: '1', Losses: '3', Asks: '1' };
+      console.log(`TLC, scale constants (${SCALE.join(' ')}):`);
+      tlc(jar, constants, 1);
+      tlc(jar, constants, 2);
+    }
+  }
 } else {
-  console.log('TLC: not measured (add --tlc, with TLA2TOOLS_JAR set, to run it; it takes a few minutes)');
+  console.log('TLC: not measured (add --tlc, with TLA2TOOLS_JAR set; the scale runs take TLC many minutes)');
 }
