@@ -1,5 +1,6 @@
 /** The systems moneysim knows, in the order the seed documents introduce them. */
 import { bankTransferSystem } from './bank-transfer-system.ts';
+import { fundInvestmentSystem } from './fund-investment-system.ts';
 import { shardedTransferSystem } from './sharded-transfer-system.ts';
 import type { SystemDef } from './system-def.ts';
 
@@ -21,7 +22,7 @@ function planned(id: string, description: string): SystemDef {
 export const SYSTEMS: readonly SystemDef[] = [
   bankTransferSystem,
   shardedTransferSystem,
-  planned('fund-investment', 'investor withdrawal -> fund remittance, fund criteria, notifications (seed 002)'),
+  fundInvestmentSystem,
   planned('accounts-advances', 'internal transfers, 5-day paginated report, 12-week advances (seed 004)'),
 ];
 
