@@ -11,12 +11,13 @@
  * (printed with the trace that led to it).
  */
 import { randomBytes } from 'node:crypto';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { resolveConstants } from '../../model/checker/constants.ts';
 import type { ModelDef } from '../../model/checker/define.ts';
-import type { Mode } from '../../model/checker/result.ts';
-import { prepare, runCheck } from '../../model/checker/run.ts';
+import type { Mode, Progress } from '../../model/checker/result.ts';
+import { prepare, runCheck, runCheckParallel } from '../../model/checker/run.ts';
 import { loadModelFile, looksLikeModelPath } from '../../model/model-file.ts';
 import { getModel, listModels } from '../../model/registry.ts';
 import { parsePositiveInt, type Parsed } from '../args/parse-int.ts';
@@ -35,6 +36,7 @@ interface RawOptions {
   skip: string[];
   maxStates?: string;
   maxMemory?: string;
+  workers?: string;
   simulate?: boolean;
   seed?: string;
   depth?: string;
@@ -74,6 +76,7 @@ export function registerCheck(program: Command, report: Report): void {
     .option('--skip <NAME>', 'leave out an invariant or temporal property (repeatable)', collect, [])
     .option('--max-states <n>', `stop cleanly after this many distinct states (default ${DEFAULT_MAX_STATES})`)
     .option('--max-memory <size>', 'stop cleanly before the search takes more memory than this, e.g. 2GB or 500MB (default: 70% of the machine)')
+    .option('--workers <n>', `threads for the exhaustive search, sharing one visited set (default 1; this machine has ${availableParallelism()} cores)`)
     .option('--no-deadlock', 'do not report states without successors as deadlocks (TLC -deadlock)')
     .option('--no-symmetry', 'explore every permutation of ids() instead of one state per symmetry class')
     .option('--fast', 'skip the checks on model code (writes by disabled actions, indices outside arrays) for speed; values are still checked')
@@ -111,6 +114,7 @@ function replayLine(id: string, raw: RawOptions, mode: Mode): string {
   const words = ['npx', 'moneysim', 'check', id, ...raw.const.flatMap((c) => ['--const', c]), ...raw.skip.flatMap((s) => ['--skip', s])];
   if (raw.maxStates !== undefined) words.push('--max-states', raw.maxStates);
   if (raw.maxMemory !== undefined) words.push('--max-memory', raw.maxMemory);
+  if (raw.workers !== undefined) words.push('--workers', raw.workers);
   if (!raw.deadlock) words.push('--no-deadlock');
   if (!raw.symmetry) words.push('--no-symmetry');
   if (raw.fast) words.push('--fast');
@@ -157,12 +161,20 @@ export async function check(id: string | undefined, raw: RawOptions, help: () =>
   if (!maxStates.ok) return badInput(maxStates.message);
   const maxBytes = parseSize(raw.maxMemory);
   if (!maxBytes.ok) return badInput(maxBytes.message);
+  const workers = parsePositiveInt(raw.workers, '--workers', 1);
+  if (!workers.ok) return badInput(workers.message);
+  if (workers.value > 64) return badInput(`--workers must be at most 64, got "${raw.workers}"`);
   const mode = modeOf(raw);
   if (!mode.ok) return badInput(mode.message);
+  if (workers.value > 1 && mode.value.kind === 'simulate') return badInput('--workers applies to the exhaustive search, not --simulate');
   const constants = resolveConstants(def, raw.const);
   if (!constants.ok) return badInput(constants.message);
   const prepared = prepare(def, constants.value, raw.skip, { fast: raw.fast === true, symmetry: raw.symmetry });
   if (!prepared.ok) return badInput(prepared.message);
+  if (workers.value > 1 && prepared.value.properties.length > 0) {
+    const names = prepared.value.properties.map((i) => prepared.value.model.spec.properties[i]!.name).join(',');
+    return badInput(`--workers: temporal properties need the whole state graph on one thread; skip them (--skip ${names}) or use one worker`);
+  }
   const outputs = parseCheckOutputs(raw);
   if (!outputs.ok) return badInput(outputs.message);
   // Progress goes to stderr on an interactive terminal only, so that piped stdout carries the result alone.
@@ -170,19 +182,25 @@ export async function check(id: string | undefined, raw: RawOptions, help: () =>
   const consts = Object.entries(constants.value).map(([k, v]) => `${k}=${v}`).join(' ');
   status.show(`Checking ${id}${consts ? ` with ${consts}` : ''}${mode.value.kind === 'simulate' ? ` by random walks (seed ${mode.value.seed})` : ''}...`);
   let lastProgress = 0;
-  const result = runCheck(prepared.value, {
+  const runOptions = {
     mode: mode.value,
     maxStates: maxStates.value,
     maxBytes: maxBytes.value,
     checkDeadlock: raw.deadlock,
     strict: raw.fast !== true,
-    onProgress: (p) => {
+    onProgress: (p: Progress) => {
       // One update every few seconds is enough to show the search is alive.
       if (p.elapsedMs - lastProgress < 2000) return;
       lastProgress = p.elapsedMs;
       status.show(progressLine(p));
     },
-  });
+  };
+  // Workers build the model themselves: from its id, or from the file's absolute path.
+  const modelRef = getModel(id) ? id : resolve(process.cwd(), id);
+  const result =
+    workers.value > 1
+      ? await runCheckParallel(prepared.value, { ...runOptions, workers: workers.value, model: modelRef, fast: raw.fast === true, symmetry: raw.symmetry })
+      : runCheck(prepared.value, runOptions);
   status.clear();
   const replay = replayLine(id, raw, mode.value);
   if (raw.json) printJson(checkJson(result));

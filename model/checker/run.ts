@@ -4,7 +4,8 @@
  * exhaustively or by simulation, check liveness on a complete graph, and
  * describe the outcome as a CheckResult value.
  */
-import { bfs, type BfsEnd } from './bfs.ts';
+import { bfs, type BfsEnd, type BfsOptions, type BfsOutput } from './bfs.ts';
+import { parallelBfs } from './parallel/parallel-bfs.ts';
 import { compile, type CompileOptions, type Compiled } from './compile.ts';
 import type { Checked } from './constants.ts';
 import type { Constants, ModelDef } from './define.ts';
@@ -105,18 +106,44 @@ export function runCheck(p: Prepared, opts: RunOptions): CheckResult {
   return opts.mode.kind === 'simulate' ? runSimulation(p, opts, opts.mode) : runExhaustive(p, opts);
 }
 
-function runExhaustive(p: Prepared, opts: RunOptions): CheckResult {
-  const { model } = p;
-  const liveness = p.properties.length > 0;
-  const out = bfs(model, {
+function bfsOptions(p: Prepared, opts: RunOptions): BfsOptions {
+  return {
     invariants: p.invariants,
     checkDeadlock: opts.checkDeadlock ?? true,
-    recordEdges: liveness,
+    recordEdges: p.properties.length > 0,
     maxStates: opts.maxStates,
     ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
     checkLeaks: opts.strict ?? true,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-  });
+  };
+}
+
+function runExhaustive(p: Prepared, opts: RunOptions): CheckResult {
+  return exhaustiveResult(p, opts, bfs(p.model, bfsOptions(p, opts)));
+}
+
+/**
+ * The exhaustive search on several worker threads sharing the visited set
+ * (parallel/parallel-bfs.ts). `model` is what the workers build the model
+ * from: a registered id or an absolute model file path. Temporal properties
+ * need the whole graph on one thread, so they must be skipped.
+ */
+export async function runCheckParallel(
+  p: Prepared,
+  opts: RunOptions & { readonly workers: number; readonly model: string; readonly fast: boolean; readonly symmetry: boolean; readonly setCapacity?: number },
+): Promise<CheckResult> {
+  if (p.properties.length > 0) throw new Error('internal: a parallel search cannot check temporal properties');
+  const { workers, model, fast, symmetry } = opts;
+  const out = await parallelBfs(p.model, { ...bfsOptions(p, opts), workers, model, constants: p.constants, fast, symmetry, ...(opts.setCapacity ? { setCapacity: opts.setCapacity } : {}) });
+  if (out.end.kind === 'reported-fault') {
+    const graph = out.graph;
+    return { kind: 'model-error', model: p.def.id, message: out.end.message, trace: shortestTrace(p.model, graph, pathTo(graph, out.end.from)) };
+  }
+  return exhaustiveResult(p, opts, { ...out, end: out.end });
+}
+
+function exhaustiveResult(p: Prepared, opts: RunOptions, out: BfsOutput): CheckResult {
+  const { model } = p;
   const stats = buildStats(model, { generated: out.generated, distinct: out.graph.count, depth: out.depth, durationMs: out.durationMs, fired: out.fired, discovered: out.discovered, initial: out.initialStates, bytes: out.bytes });
   const { end, graph } = out;
   const pathEnd = (i: number): TraceStep[] => shortestTrace(model, graph, pathTo(graph, i));
