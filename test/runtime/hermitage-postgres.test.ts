@@ -35,17 +35,11 @@ const SQLSTATE_CODES: Record<string, string> = {
 };
 /**
  * Where the simulated database and Postgres 18 differ today, by case and
- * level. G2 two edges at serializable: both prevent the anomaly, but Postgres
- * refuses T1's UPDATE (it sees the dangerous structure T3 -rw-> T1 -rw-> T2
- * when T1 writes, as Hermitage's postgres.md also records), while the
- * simulated database lets the UPDATE through and refuses the COMMIT.
+ * level: nowhere. (G2 two edges at serializable used to differ: Postgres
+ * refuses T1's UPDATE when it completes T3 -rw-> T1 -rw-> T2 with T2
+ * committed first, and the simulated database now does the same.)
  */
-const KNOWN_DISAGREEMENTS: Record<string, readonly string[]> = {
-  'G2 anti-dependency cycles (two edges)@serializable': [
-    'step 6 T1: update test set value = 0 where id = 1: simulated {"count":1}, Postgres {"error":"SERIALIZATION_FAILURE"}',
-    'step 7 T1: commit: simulated {"error":"SERIALIZATION_FAILURE"}, Postgres {"error":"TX_ABORTED"}',
-  ],
-};
+const KNOWN_DISAGREEMENTS: Record<string, readonly string[]> = {};
 
 /** How long a statement may neither answer nor show as blocked before the step is reported stuck. */
 const STEP_WAIT_MS = 5000;

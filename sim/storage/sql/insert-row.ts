@@ -13,7 +13,7 @@
 import { statementSnapshot, tableOf, type EngineState } from './engine-state.ts';
 import { stopWaiting, waitFor } from './lock-wait.ts';
 import type { PendingInsert } from './pending-statement.ts';
-import { noteRead, noteWrite } from './ssi-tracker.ts';
+import { noteRead, noteWrite, pivotDoomed } from './ssi-tracker.ts';
 import type { SqlTransaction } from './sql-transaction.ts';
 import { ok, type SqlResult } from './sql-types.ts';
 import { abortTx } from './tx-abort.ts';
@@ -58,5 +58,6 @@ export function runInsert(state: EngineState, tx: SqlTransaction, insert: Pendin
   state.locks.acquire(tx.id, insert.table, key);
   const write = tx.recordWrite(insert.table, key, own?.before ?? newest?.row ?? null, insert.row);
   noteWrite(state, tx, write);
+  if (pivotDoomed(state, tx)) return abortTx(state, tx, 'SERIALIZATION_FAILURE', 'could not serialize access due to read/write dependencies among transactions');
   return ok([insert.row], 1);
 }

@@ -14,9 +14,13 @@
  * two consecutive rw edges A -rw-> B -rw-> C (A may be C). Both edges are
  * known before the last of A, B and C commits, so refusing a COMMIT that
  * would leave such a structure made only of committed transactions is sound.
- * It is coarser than Postgres (which also requires C to commit first and
- * can abort earlier): it may abort where Postgres would not, never the
- * other way round.
+ * It is coarser than Postgres (which also requires C to commit first):
+ * it may abort where Postgres would not, never the other way round.
+ *
+ * Like Postgres, a statement of a still-open pivot B is refused at once
+ * (`pivotDoomed`) when both its neighbours have committed and C committed
+ * before A: no later COMMIT could save B, and Postgres raises the
+ * serialization failure on that statement rather than at COMMIT.
  */
 import type { EngineState } from './engine-state.ts';
 import type { RowWrite, SqlTransaction } from './sql-transaction.ts';
@@ -60,6 +64,27 @@ export function noteWrite(state: EngineState, writer: SqlTransaction, write: Row
     if (!concurrent) continue;
     if (reader.reads.some((read) => read.table === write.table && touches(read.test, write))) addEdge(reader, writer);
   }
+}
+
+/**
+ * Whether the open transaction `tx` is the pivot of A -rw-> tx -rw-> C with
+ * A and C committed and C committed first: its statement fails now.
+ */
+export function pivotDoomed(state: EngineState, tx: SqlTransaction): boolean {
+  if (tx.level !== 'serializable' || tx.rwIn.size === 0 || tx.rwOut.size === 0) return false;
+  const commitSeqOf = (id: TxId): number | null => {
+    const t = state.txs.get(id);
+    return t !== undefined && t.status === 'committed' ? t.commitSeq! : null;
+  };
+  for (const c of tx.rwOut) {
+    const cSeq = commitSeqOf(c);
+    if (cSeq === null) continue;
+    for (const a of tx.rwIn) {
+      const aSeq = commitSeqOf(a);
+      if (aSeq !== null && cSeq < aSeq) return true;
+    }
+  }
+  return false;
 }
 
 /**

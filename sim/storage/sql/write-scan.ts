@@ -16,7 +16,7 @@
  */
 import { matchingKeys, readRow, statementSnapshot, tableOf, type EngineState } from './engine-state.ts';
 import type { PendingScan, ScanAction } from './pending-statement.ts';
-import { noteRead, noteWrite } from './ssi-tracker.ts';
+import { noteRead, noteWrite, pivotDoomed } from './ssi-tracker.ts';
 import { abortTx } from './tx-abort.ts';
 import { stopWaiting, waitFor } from './lock-wait.ts';
 import { uniqueConflict } from './unique-check.ts';
@@ -103,6 +103,7 @@ function act(state: EngineState, tx: SqlTransaction, scan: PendingScan, key: Row
   state.locks.acquire(tx.id, scan.table, key);
   const write = tx.recordWrite(scan.table, key, committed, after);
   noteWrite(state, tx, write);
+  if (pivotDoomed(state, tx)) return abortTx(state, tx, 'SERIALIZATION_FAILURE', 'could not serialize access due to read/write dependencies among transactions');
   scan.rows.push(after ?? target);
   return null;
 }
