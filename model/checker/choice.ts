@@ -24,8 +24,11 @@ export class Chooser {
 
   /** Starts the enumeration of a new action instance. */
   reset(): void {
-    this.picks.length = 0;
-    this.sizes.length = 0;
+    // Setting an array's length is a runtime call; most states have nothing to clear.
+    if (this.picks.length !== 0) {
+      this.picks.length = 0;
+      this.sizes.length = 0;
+    }
     this.pos = 0;
   }
 

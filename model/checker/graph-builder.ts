@@ -91,8 +91,18 @@ export class GraphBuilder {
       words: this.words,
       store: this.store.data,
       parent: this.parent.data,
-      via: this.via.data instanceof Uint16Array ? Int32Array.from(this.via.data.subarray(0, this.parent.length), (v) => (v === 0xffff ? -1 : v)) : this.via.data,
+      via: this.via.data instanceof Uint16Array ? widen(this.via.data, this.parent.length) : this.via.data,
       ...(e ? { edges: { edgeStart: e.start.data, edgeTo: e.to.data, edgeVia: e.via.data, enabled: e.enabled.data } } : {}),
     };
   }
+}
+
+/** 16-bit action instances as 32-bit ones, with 0xffff (an initial state's -1) back to -1. */
+function widen(via: Uint16Array, count: number): Int32Array {
+  const out = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = via[i]!;
+    out[i] = v === 0xffff ? -1 : v;
+  }
+  return out;
 }
