@@ -9,8 +9,10 @@
  * reason, attempt, expiresAtMs, updatedAtMs). `version` is the optimistic
  * lock: a writer updates `WHERE id = $1 AND version = $2` and bumps it.
  * A design may use any states it likes besides the terminal ones:
- * COMPLETE (the money reached the fund) and FAILED (it did not; whatever
- * left the investor went back).
+ * COMPLETE (the money reached the fund), FAILED (it did not; whatever left
+ * the investor went back), and REJECTED (the request was refused when it
+ * was made; the row only records that answer under the client's key, no
+ * money moves and nobody is notified).
  *
  * outbox(id, transactionId, party, status, sent): notifications committed
  * with the transaction's terminal state and not yet delivered while `sent`
@@ -23,7 +25,7 @@ export const OUTBOX = 'outbox';
 export const PROCESSED = 'processed';
 
 /** The states after which nothing more happens to a transaction. */
-export const TERMINAL_STATES: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED']);
+export const TERMINAL_STATES: ReadonlySet<string> = new Set(['COMPLETE', 'FAILED', 'REJECTED']);
 
 /** The reference design's states before a terminal one, in the order a transaction passes them. */
 export const OPEN_STATES = ['QUEUED', 'RESERVED', 'WITHDRAWING', 'WITHDRAWN', 'REMITTED', 'UNDOING'] as const;

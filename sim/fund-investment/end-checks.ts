@@ -5,12 +5,13 @@
  *
  * - RequestsAnswered: every request got a final answer.
  * - HonestAnswers: ACCEPTED names a recorded transaction of that request;
- *   REJECTED leaves no transaction of that request behind; a refusal for
+ *   REJECTED leaves no transaction of that request behind (a row that only
+ *   records the refusal, state REJECTED, is allowed); a refusal for
  *   want of money is true, i.e. the investor's balance was below the amount
  *   at some moment between the first request and the answer (a stale
  *   cached balance makes it false).
- * - NotifiedExactlyOnce: each party of each transaction got its
- *   notification (doubles are caught after every event).
+ * - NotifiedExactlyOnce: each party of each transaction (not of a recorded
+ *   refusal) got its notification (doubles are caught after every event).
  * - SeatsReleased: no finished transaction still holds a seat reservation.
  *
  * A run that did not drain is judged by the kit's WorkDrains instead.
@@ -35,7 +36,7 @@ function checkAnswers(truth: FundTruth, records: readonly InvestRecord[]): Findi
   const b = truth.books();
   for (const r of records) {
     const { plan, answer } = r;
-    const rows = b.transactions.filter((t) => t.requestKey === plan.key);
+    const rows = b.transactions.filter((t) => t.requestKey === plan.key && t.state !== 'REJECTED');
     if (answer?.status === 'ACCEPTED' && !rows.some((t) => t.id === answer.transactionId)) {
       return { invariant: 'HonestAnswers', message: `request ${plan.key} was answered ACCEPTED as ${answer.transactionId}, but no such transaction is recorded` };
     }
@@ -53,6 +54,7 @@ function checkAnswers(truth: FundTruth, records: readonly InvestRecord[]): Findi
 function checkNotified(truth: FundTruth): Finding | null {
   const b = truth.books();
   for (const t of b.transactions) {
+    if (t.state === 'REJECTED') continue;
     for (const party of PARTIES) {
       if ((b.notified.get(`${t.id as string}|${party}`) ?? []).length === 0) {
         return { invariant: 'NotifiedExactlyOnce', message: `${party} was never notified of transaction ${t.id as string}, which is ${t.state as string}` };

@@ -15,7 +15,7 @@
  *   seats, and no remittance below its fund's minimum is kept.
  * - ExactlyOncePerKey: one transaction per client key.
  * - StateMatchesBooks: a COMPLETE transaction's amount reached its fund
- *   once; a FAILED one's did not.
+ *   once; a FAILED one's did not; nothing moved under a REJECTED one.
  * - NotifiedAtMostOnce: no party notified twice of one transaction.
  * - NotifiedTruthfully: a "completed" notification only for a COMPLETE
  *   transaction whose money reached the fund, "failed" only for a FAILED one.
@@ -78,6 +78,8 @@ function checkRows(b: Books): Finding | null {
     const remitted = b.movements.get(t.id as string)?.remittedMinor ?? 0;
     if (t.state === 'COMPLETE' && remitted !== t.amount) return { invariant: 'StateMatchesBooks', message: `transaction ${t.id as string} is COMPLETE but its fund received ${remitted} of ${t.amount as number}` };
     if (t.state === 'FAILED' && remitted !== 0) return { invariant: 'StateMatchesBooks', message: `transaction ${t.id as string} is FAILED but its fund received ${remitted}` };
+    const withdrawn = b.movements.get(t.id as string)?.withdrawnMinor ?? 0;
+    if (t.state === 'REJECTED' && withdrawn + remitted !== 0) return { invariant: 'StateMatchesBooks', message: `request ${t.id as string} is recorded REJECTED but ${withdrawn} was withdrawn and ${remitted} remitted under it` };
   }
   return null;
 }

@@ -27,7 +27,7 @@ export const fundInvestmentSystem: SystemDef = {
   probes: FUND_INVESTMENT_PROBES,
   worldOptions: FUND_OPTIONS,
   independentEvents: (a, b) => fundIndependence(a, b),
-  exhaustiveDefaults: { maxFaults: 1, maxSchedules: 2_000 },
+  exhaustiveDefaults: { maxFaults: 1, maxSchedules: 3_000 },
   scenarios: () => fundScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
   loadDesign: (nameOrPath) =>
     loadSystemDesign('fund-investment', DESIGNS, nameOrPath, [

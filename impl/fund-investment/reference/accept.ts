@@ -7,11 +7,16 @@
  * primary key and is told to retry). The cached balance is only a hint: a
  * cached balance that covers the amount lets the request through (the
  * withdrawal is what checks the money), while a refusal for want of money
- * is given only on the investor service's own answer. The queue message is
- * sent after the commit; if it never arrives (a crash, a lost request), the
- * sweeper queues the transaction again.
+ * is given only on the investor service's own answer. A refusal is recorded
+ * too, as a REJECTED row under the key, so that an earlier copy of the
+ * request still on its way cannot create the transaction after the client
+ * was told no (its insert loses on the primary key), and a later copy gets
+ * the same answer. The queue message is sent after the commit; if it never
+ * arrives (a crash, a lost request), the sweeper queues the transaction
+ * again.
  */
-import type { FundPorts, InvestAnswer, InvestRequest } from '../contract.ts';
+import type { Row } from '../../ports/sql.ts';
+import type { FundPorts, InvestAnswer, InvestRequest, RejectReason } from '../contract.ts';
 import { balanceCacheKey } from '../contract.ts';
 import { TRANSACTIONS } from '../schema.ts';
 import { inTransaction } from '../../sharded-transfer/sql-session.ts';
@@ -21,19 +26,18 @@ export async function accept(ports: FundPorts, req: InvestRequest): Promise<Inve
   if (!Number.isSafeInteger(req.amountMinor) || req.amountMinor <= 0) return { status: 'REJECTED', reason: 'INVALID_AMOUNT' };
   const covered = await balanceCovers(ports, req.investor, req.amountMinor);
   if (covered === 'no answer') return { status: 'RETRY', reason: 'the investor service did not answer' };
-  if (covered === 'unknown') return { status: 'REJECTED', reason: 'UNKNOWN_ACCOUNT' };
+  const refusal: RejectReason | null = covered === 'unknown' ? 'UNKNOWN_ACCOUNT' : covered === 'short' ? 'INSUFFICIENT_FUNDS' : null;
   const outcome = await inTransaction<InvestAnswer>(ports.sql, async (run) => {
-    const existing = await run({ op: 'select', table: TRANSACTIONS, key: req.key });
-    if (existing.rowCount > 0) return { commit: false, value: { status: 'ACCEPTED', transactionId: req.key } };
-    // A refusal stands only if no earlier copy of this request was accepted.
-    if (covered === 'short') return { commit: false, value: { status: 'REJECTED', reason: 'INSUFFICIENT_FUNDS' } };
-    const row = { id: req.key, requestKey: req.key, investor: req.investor, fund: req.fund, amount: req.amountMinor, state: 'QUEUED', version: 0, reason: null, attempt: 0, expiresAtMs: null, updatedAtMs: ports.clock.nowMs() };
+    const existing = (await run({ op: 'select', table: TRANSACTIONS, key: req.key })).rows[0];
+    if (existing !== undefined) return { commit: false, value: answerFor(existing) };
+    const state = refusal === null ? 'QUEUED' : 'REJECTED';
+    const row = { id: req.key, requestKey: req.key, investor: req.investor, fund: req.fund, amount: req.amountMinor, state, version: 0, reason: refusal, attempt: 0, expiresAtMs: null, updatedAtMs: ports.clock.nowMs() };
     await run({ op: 'insert', table: TRANSACTIONS, row });
-    return { commit: true, value: { status: 'ACCEPTED', transactionId: req.key } };
+    return { commit: true, value: answerFor(row) };
   });
   switch (outcome.kind) {
     case 'committed':
-      await ports.queue.send({ transactionId: req.key }, CALL_TIMEOUT_MS);
+      if (outcome.value.status === 'ACCEPTED') await ports.queue.send({ transactionId: req.key }, CALL_TIMEOUT_MS);
       return outcome.value;
     case 'refused':
       return outcome.value;
@@ -42,6 +46,12 @@ export async function accept(ports: FundPorts, req: InvestRequest): Promise<Inve
     case 'unknown':
       return { status: 'RETRY', reason: 'the database did not answer; the transaction may exist, retry with the same key' };
   }
+}
+
+/** The answer a recorded row stands for: its refusal, or its acceptance. */
+function answerFor(row: Row): InvestAnswer {
+  if (row.state === 'REJECTED') return { status: 'REJECTED', reason: row.reason as RejectReason };
+  return { status: 'ACCEPTED', transactionId: row.id as string };
 }
 
 /** ok when the cache or the investor service says the balance covers the amount; short only on the service's word. */
