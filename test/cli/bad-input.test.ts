@@ -4,7 +4,6 @@ import { runCli } from '../support/cli-harness.ts';
 
 const CASES: Array<[string, string[], RegExp]> = [
   ['unknown system', ['explore', 'bank-transfr'], /<system>: unknown system "bank-transfr"/],
-  ['planned system', ['explore', 'fund-investment'], /planned but not implemented/],
   ['unknown design', ['explore', 'bank-transfer', '--design', 'clever'], /--design: unknown design "clever"/],
   ['unknown scenario', ['run', 'bank-transfer/no-such'], /unknown scenario "no-such"/],
   ['scenario without system', ['run', 'happy-path'], /<system>\/<scenario>/],
