@@ -61,7 +61,8 @@ export function resolveWorldOptions(all: readonly WorldOptionDecl[], raw: Readon
       continue;
     }
     const n = Number(text);
-    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) return { ok: false, message: `${source(d.name)} must be an integer, got "${text}"` };
+    if (!/^-?\d+$/.test(text.trim())) return { ok: false, message: `${source(d.name)} must be an integer, got "${text}"` };
+    if (!Number.isSafeInteger(n)) return { ok: false, message: `${source(d.name)} must be between ${d.min ?? '-inf'} and ${d.max ?? 'inf'}, got ${text.trim()}` };
     if ((d.min !== undefined && n < d.min) || (d.max !== undefined && n > d.max)) {
       return { ok: false, message: `${source(d.name)} must be between ${d.min ?? '-inf'} and ${d.max ?? 'inf'}, got ${n}` };
     }
@@ -76,7 +77,9 @@ export function splitOptionArgs(args: readonly string[]): { ok: true; value: Rec
   for (const a of args) {
     const eq = a.indexOf('=');
     if (eq <= 0) return { ok: false, message: `--option expects NAME=VALUE, got "${a}"` };
-    out[a.slice(0, eq).trim()] = a.slice(eq + 1).trim();
+    const name = a.slice(0, eq).trim();
+    if (name in out) return { ok: false, message: `--option ${name} is given twice: give it once` };
+    out[name] = a.slice(eq + 1).trim();
   }
   return { ok: true, value: out };
 }

@@ -40,6 +40,10 @@ describe('moneysim explore sharded-transfer', () => {
     const exhaustiveOnly = await runCli('explore', 'sharded-transfer', '--option', 'transfers=3');
     expect(exhaustiveOnly.code).toBe(2);
     expect(exhaustiveOnly.err).toMatch(/option "transfers" shapes only the exhaustive world/);
+    const huge = await runCli('explore', 'sharded-transfer', '--strategy', 'exhaustive', '--option', 'transfers=99999999999999999999');
+    expect([huge.code, huge.err]).toEqual([2, expect.stringMatching(/--option transfers must be between 1 and 4, got 99999999999999999999/)]);
+    const twice = await runCli('replay', 'sharded-transfer', '--seed', '3', '--option', 'stubMode=durable', '--option', 'stubMode=stateless');
+    expect([twice.code, twice.err]).toEqual([2, expect.stringMatching(/--option stubMode is given twice/)]);
   });
 
   it("runs a user's design module from a temporary folder; refuses one that does not name its system", async () => {
