@@ -9,15 +9,16 @@
  * request is a new withdrawal. A withdrawal never overdraws: it is answered
  * `insufficient`. `lookup` counts the applications under a key; refunds are
  * idempotent by their key in both modes. Outside money arrives as scheduled
- * top-ups. After every change of a balance the service tells the balance
- * cache to drop that investor's entry (a message that can be lost, and an
- * invalidation the cache can lose).
+ * top-ups. After every change of a balance the service says so
+ * (`onBalanceChange`); the world has it tell the balance cache to drop
+ * that investor's entry, a message that can be lost, and an invalidation
+ * the cache can lose.
  *
  * Books per transaction id (withdrawn, refunded) and each investor's
  * balance history (for judging a refusal for want of money) are what the
  * invariants read.
  */
-import { balanceCacheKey, type RefundRequest, type WithdrawReply, type WithdrawRequest } from '../../impl/fund-investment/contract.ts';
+import { type RefundRequest, type WithdrawReply, type WithdrawRequest } from '../../impl/fund-investment/contract.ts';
 import type { Json } from '../../impl/ports/ports.ts';
 import type { FaultScript } from '../fakes/fault-script.ts';
 import type { Simulator } from '../kernel/simulator.ts';
@@ -40,8 +41,6 @@ export interface TransactionLedger {
   refundedMinor: number;
 }
 
-const INVALIDATE_TIMEOUT_MS = 500;
-
 export class InvestorService {
   readonly balances = new Map<string, number>();
   /** Per investor: (instant, balance) after every change, oldest first. */
@@ -55,9 +54,11 @@ export class InvestorService {
   version = 0;
   readonly counts = { ...newCallFaultCounts(), withdrawals: 0, expired: 0, insufficient: 0, replayed: 0, appliedAgain: 0, refunds: 0, topUps: 0 };
 
+  /** Told of every change of a balance (the world sends the cache an invalidation). */
+  onBalanceChange: (investor: string) => void = () => {};
+
   constructor(
     private readonly sim: Simulator,
-    private readonly net: Network,
     readonly proc: SimProcess,
     public options: InvestorServiceOptions,
     private readonly script: FaultScript,
@@ -69,8 +70,8 @@ export class InvestorService {
     }
   }
 
-  register(name: string): void {
-    this.net.register(name, this.proc, (method, body) =>
+  register(net: Network, name: string): void {
+    net.register(name, this.proc, (method, body) =>
       faultyCall({ sim: this.sim, service: name, script: this.script, options: this.options, counts: this.counts }, method, () => this.apply(method, body as Record<string, Json>)),
     );
   }
@@ -176,6 +177,6 @@ export class InvestorService {
     this.history.get(investor)!.push({ atMs: this.sim.now, balanceMinor: balance });
     this.version++;
     this.sim.trace.record(this.sim.steps, this.sim.now, 'note', this.proc.name, investor, note);
-    void this.net.call(this.proc, 'cache', 'invalidate', { key: balanceCacheKey(investor) }, INVALIDATE_TIMEOUT_MS);
+    this.onBalanceChange(investor);
   }
 }

@@ -9,7 +9,7 @@
  * transactions roll back, committed data stays). The queue keeps its
  * messages; the services keep their books.
  */
-import type { FundInvestmentDesign, FundNode, InvestAnswer } from '../../impl/fund-investment/contract.ts';
+import { balanceCacheKey, type FundInvestmentDesign, type FundNode, type InvestAnswer } from '../../impl/fund-investment/contract.ts';
 import { OUTBOX, PROCESSED, TERMINAL_STATES, TRANSACTIONS } from '../../impl/fund-investment/schema.ts';
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { FaultScript, sendFaultsFor } from '../fakes/fault-script.ts';
@@ -63,6 +63,7 @@ export function runFundInvestment(input: FundRunInput): Promise<RunResult> {
 const NODE_BOOT_STAGGER_MS = 7;
 
 const STATUSES = new Set(['ACCEPTED', 'REJECTED', 'RETRY']);
+const INVALIDATE_TIMEOUT_MS = 500;
 
 class FundParts implements WorldParts {
   readonly crashes: CrashPolicy;
@@ -97,8 +98,9 @@ class FundParts implements WorldParts {
     this.cache.register(net, 'cache');
     this.queue = new SimQueue(sim, sim.addProcess('queue', false), { ...config.queue });
     this.queue.register(net, 'queue');
-    this.investors = new InvestorService(sim, net, sim.addProcess('investors', false), { ...config.investorService }, this.script, config.investors);
-    this.investors.register('investors');
+    const investors = (this.investors = new InvestorService(sim, sim.addProcess('investors', false), { ...config.investorService }, this.script, config.investors));
+    investors.register(net, 'investors');
+    investors.onBalanceChange = (investor) => void net.call(investors.proc, 'cache', 'invalidate', { key: balanceCacheKey(investor) }, INVALIDATE_TIMEOUT_MS);
     this.funds = new FundService(sim, sim.addProcess('funds', false), { ...config.fundService }, this.script, config.funds);
     this.funds.register(net, 'funds');
     this.sink = new NotificationSink(sim, sim.addProcess('notifications', false), { ...config.notifications }, this.script);
