@@ -6,19 +6,20 @@
  * one id, a lost COMMIT reply, a withdrawal applied twice by a
  * non-idempotent service).
  */
+import { infraFaultsFired } from '../kit/infra-faults.ts';
 import type { FundParts } from './world.ts';
 
 export const FUND_INVESTMENT_PROBES = ['node-crash', 'seat-contention', 'remittance-rejected', 'refund', 'redelivery', 'stale-balance', 'notification-repeat', 'commit-reply-lost', 'withdrawal-applied-twice'] as const;
 
 export function fundCoverage(p: FundParts): { faultsFired: Record<string, number>; probes: Record<string, number> } {
   const nodeCrashes = p.hosts.reduce((s, h) => s + h.proc.crashes, 0);
-  const db = p.database.counts;
   const cache = p.cache.counts;
   const queue = p.queue.counts;
   const inv = p.investors.counts;
   const funds = p.funds.counts;
   const sink = p.sink.counts;
   const faultsFired: Record<string, number> = {
+    ...infraFaultsFired(p.database, p.net),
     'crash': nodeCrashes,
     'cache.restart': cache.restarts,
     'cache.stale': cache.staleReads,
@@ -26,10 +27,6 @@ export function fundCoverage(p: FundParts): { faultsFired: Record<string, number
     'queue.reorder': queue.reordered,
     'queue.duplicate': queue.duplicated,
     'queue.lostAck': queue.lostAcks,
-    'db.restart': db.restarts,
-    'db.slow': db.slow,
-    'db.connectionDrop': db.connectionDrops,
-    'db.lostCommitReply': db.lostCommitReplies,
     'investors.down': inv.down + inv.unavailable,
     'investors.error': inv.errorBefore + inv.errorAfter,
     'investors.lostReply': inv.lostReplies,
@@ -39,10 +36,6 @@ export function fundCoverage(p: FundParts): { faultsFired: Record<string, number
     'funds.refuse': funds.refused,
     'notifications.down': sink.down + sink.unavailable,
     'notifications.lostReply': sink.lostReplies,
-    'net.loss': p.net.counts.lost,
-    'net.duplicate': p.net.counts.duplicated,
-    'net.late': p.net.counts.lateRequests,
-    'net.partitioned': p.net.counts.partitioned,
   };
   const probes: Record<string, number> = {
     'node-crash': nodeCrashes,
@@ -52,7 +45,7 @@ export function fundCoverage(p: FundParts): { faultsFired: Record<string, number
     'redelivery': queue.redelivered + queue.duplicated,
     'stale-balance': cache.staleReads + cache.lostInvalidations,
     'notification-repeat': sink.repeats,
-    'commit-reply-lost': db.lostCommitReplies,
+    'commit-reply-lost': p.database.counts.lostCommitReplies,
     'withdrawal-applied-twice': inv.appliedAgain,
   };
   return { faultsFired, probes };

@@ -10,6 +10,7 @@
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import type { Pick } from '../kit/swarm-switches.ts';
+import { DB_FAULT_KINDS, isDbFaultKind, isNetFaultKind, NET_FAULT_KINDS, withDbFault, withNetFault } from '../kit/infra-faults.ts';
 import { drawSwitches } from '../kit/swarm-switches.ts';
 import { calmFundConfig, type FundConfig, type InvestmentPlan } from './config.ts';
 import type { TopUp } from './investor-service.ts';
@@ -25,9 +26,7 @@ export const FUND_FAULT_KINDS = [
   'queue.lostAck',
   'queue.shortVisibility',
   'db.restart',
-  'db.slow',
-  'db.connectionDrop',
-  'db.lostCommitReply',
+  ...DB_FAULT_KINDS,
   'investors.down',
   'investors.error',
   'investors.lostReply',
@@ -37,9 +36,7 @@ export const FUND_FAULT_KINDS = [
   'funds.refuse',
   'notifications.down',
   'notifications.lostReply',
-  'net.loss',
-  'net.duplicate',
-  'net.late',
+  ...NET_FAULT_KINDS,
   'partition',
 ] as const;
 type Kind = (typeof FUND_FAULT_KINDS)[number];
@@ -69,6 +66,14 @@ function window(pick: Pick): { fromMs: number; toMs: number } {
 }
 
 function applyFault(c: FundConfig, kind: Kind, rate: number, pick: Pick): void {
+  if (isDbFaultKind(kind)) {
+    c.db = withDbFault(c.db, kind, rate);
+    return;
+  }
+  if (isNetFaultKind(kind)) {
+    c.network = withNetFault(c.network, kind, rate);
+    return;
+  }
   switch (kind) {
     case 'crash':
       c.crash = { ...c.crash, probability: rate / 10, maxCrashes: 1 + pick(4) };
@@ -98,15 +103,6 @@ function applyFault(c: FundConfig, kind: Kind, rate: number, pick: Pick): void {
     case 'db.restart':
       c.crashes.push({ atMs: 100 * pick(FAULT_PHASE_MS / 100), restartAfterMs: 10 + pick(1000), process: 'db' });
       return;
-    case 'db.slow':
-      c.db = { ...c.db, slowStatementProbability: rate, slowStatementMsMax: 200 };
-      return;
-    case 'db.connectionDrop':
-      c.db = { ...c.db, connectionDropProbability: rate / 5 };
-      return;
-    case 'db.lostCommitReply':
-      c.db = { ...c.db, lostCommitReplyProbability: rate };
-      return;
     case 'investors.down':
       c.investorService.downWindows.push(window(pick));
       return;
@@ -133,16 +129,6 @@ function applyFault(c: FundConfig, kind: Kind, rate: number, pick: Pick): void {
       return;
     case 'notifications.lostReply':
       c.notifications = { ...c.notifications, lostReplyProbability: rate };
-      return;
-    case 'net.loss':
-      c.network.lossProbability = rate / 5;
-      return;
-    case 'net.duplicate':
-      c.network.duplicateProbability = rate;
-      c.network.duplicateDelayMsMax = 200;
-      return;
-    case 'net.late':
-      c.network.lateRequestProbability = rate / 5;
       return;
     case 'partition':
       c.partitions.push({ between: [c.nodes[pick(c.nodes.length)]!, PARTITION_TARGETS[pick(PARTITION_TARGETS.length)]!], ...window(pick) });

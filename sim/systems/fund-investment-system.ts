@@ -13,6 +13,7 @@ import { findFundScenario, fundScenarios } from '../fund-investment/scenario-cat
 import { drawFundSwarm } from '../fund-investment/swarm.ts';
 import { runFundInvestment } from '../fund-investment/world.ts';
 import type { RunResult } from '../run-result.ts';
+import { processIndependence } from '../kit/process-independence.ts';
 import { loadSystemDesign } from './design-loader.ts';
 import type { RunRequest, SystemDef } from './system-def.ts';
 
@@ -53,21 +54,14 @@ export const fundInvestmentSystem: SystemDef = {
 };
 
 /**
- * Events of different processes commute when neither is a control event
- * and neither reads what the other writes. A node's event changes only its
- * own memory and sends messages, whose arrivals are ordered by their own
- * schedule choices. The client checks each answer against the books of the
- * database and of the investor, fund and notification services, so client
- * events depend on theirs; the investor service tells the cache of every
- * change, so the two depend on each other. Within the database, two
- * autocommit reads commute.
+ * Events of different processes commute when neither reads what the other
+ * writes (see the kit's processIndependence): the client checks each answer
+ * against the books of the database and of the investor, fund and
+ * notification services, and the investor service tells the cache of every
+ * change of a balance.
  */
-export function fundIndependence(a: string, b: string): boolean {
-  const pa = a.slice(0, a.indexOf('|'));
-  const pb = b.slice(0, b.indexOf('|'));
-  if (pa === 'db' && pb === 'db') return a.includes('|request query from ') && b.includes('|request query from ');
-  if (pa === pb || pa === 'control' || pb === 'control') return false;
-  const truth = (p: string): boolean => p === 'db' || p === 'investors' || p === 'funds' || p === 'notifications';
-  if ((pa === 'client' && truth(pb)) || (pb === 'client' && truth(pa))) return false;
-  return !((pa === 'investors' && pb === 'cache') || (pb === 'investors' && pa === 'cache'));
-}
+export const fundIndependence = processIndependence({
+  readers: ['client'],
+  truth: ['db', 'investors', 'funds', 'notifications'],
+  pairs: [['investors', 'cache']],
+});
