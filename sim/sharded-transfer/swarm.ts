@@ -7,6 +7,7 @@
  * stream, so a seed (or a recorded vector) replays its configuration.
  */
 import type { ChoiceSource } from '../choice/choice-source.ts';
+import { withDbFault, withNetFault } from '../kit/infra-faults.ts';
 import { drawSwitches } from '../kit/swarm-switches.ts';
 import { calmShardedConfig, type ShardedConfig, type ShardedTransferPlan } from './config.ts';
 import type { ShardedOptions } from './options.ts';
@@ -63,20 +64,13 @@ function applyFault(c: ShardedConfig, kind: Kind, rate: number, pick: Pick): voi
       c.crashes.push({ atMs: at(), restartAfterMs: 10 + pick(1000), process: 'db' });
       return;
     case 'db.slow':
-      c.db = { ...c.db, slowStatementProbability: rate, slowStatementMsMax: 200 };
-      return;
     case 'db.connectionDrop':
-      c.db = { ...c.db, connectionDropProbability: rate / 5 };
-      return;
     case 'db.lostCommitReply':
-      c.db = { ...c.db, lostCommitReplyProbability: rate };
+      c.db = withDbFault(c.db, kind, rate);
       return;
     case 'net.loss':
-      c.network.lossProbability = rate / 5;
-      return;
     case 'net.duplicate':
-      c.network.duplicateProbability = rate;
-      c.network.duplicateDelayMsMax = 200;
+      c.network = withNetFault(c.network, kind, rate);
       return;
     case 'partition': {
       const fromMs = at();

@@ -13,6 +13,7 @@ import { SHARDED_OPTIONS, shardedOptions } from '../sharded-transfer/options.ts'
 import { findShardedScenario, shardedScenarios } from '../sharded-transfer/scenario-catalog.ts';
 import { drawShardedSwarm } from '../sharded-transfer/swarm.ts';
 import { runShardedTransfer } from '../sharded-transfer/world.ts';
+import { processIndependence } from '../kit/process-independence.ts';
 import { loadSystemDesign } from './design-loader.ts';
 import type { RunRequest, SystemDef } from './system-def.ts';
 
@@ -26,7 +27,8 @@ export const shardedTransferSystem: SystemDef = {
   defaultDesign: 'reference',
   probes: SHARDED_TRANSFER_PROBES,
   worldOptions: SHARDED_OPTIONS,
-  independentEvents: (a, b) => shardedIndependence(a, b),
+  // The client checks each answer against the database's rows and the payees' books.
+  independentEvents: processIndependence({ readers: ['client'], truth: ['db', 'stub'] }),
   exhaustiveDefaults: { maxFaults: 1, maxSchedules: 5_000 },
   scenarios: () => shardedScenarios().map((s) => ({ name: s.name, description: s.description, seed: s.seed, expect: s.expect })),
   loadDesign: (nameOrPath) =>
@@ -52,21 +54,3 @@ export const shardedTransferSystem: SystemDef = {
   },
 };
 
-/**
- * Events of different processes commute when neither is a control event
- * and neither reads what the other writes: a node's event changes only its
- * own memory and sends messages, whose arrivals are ordered by their own
- * schedule choices. The client checks each answer against the database's
- * committed rows and the payees' books, so client events depend on database
- * and withdrawal-service events. Within the database, two autocommit reads
- * commute.
- */
-export function shardedIndependence(a: string, b: string): boolean {
-  const pa = a.slice(0, a.indexOf('|'));
-  const pb = b.slice(0, b.indexOf('|'));
-  // Two autocommit reads commute: neither changes what the other reads.
-  if (pa === 'db' && pb === 'db') return a.includes('|request query from ') && b.includes('|request query from ');
-  if (pa === pb || pa === 'control' || pb === 'control') return false;
-  const touchesTruth = (p: string): boolean => p === 'db' || p === 'stub';
-  return !((pa === 'client' && touchesTruth(pb)) || (pb === 'client' && touchesTruth(pa)));
-}
