@@ -118,7 +118,7 @@ export function calmAdvancesConfig(): AdvancesConfig {
     transfers: [],
     advances: [],
     reports: [],
-    client: { timeoutMs: 1000, retryDelayMs: 100, retryDelayMsMax: 5000 },
+    client: { timeoutMs: 1000, retryDelayMs: 100, retryDelayMsMax: 10 * 60_000 },
     preload: null,
   };
 }

@@ -47,7 +47,6 @@ export function drawAdvancesSwarm(choice: ChoiceSource, options: AdvancesOptions
   const pick: Pick = (n) => choice.choose('data', 'swarm', n);
   const c = calmAdvancesConfig();
   c.isolation = options.isolation;
-  c.client = { ...c.client, retryDelayMsMax: 10 * 60_000 };
   const enabled = [`isolation=${options.isolation}`];
   let lateWeeks: number[] = [];
   enabled.push(

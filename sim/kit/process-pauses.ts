@@ -25,8 +25,9 @@ export interface PauseOptions {
 }
 
 export interface ScriptedPause {
-  process: string;
-  /** The method whose nth call (1-based, counted per process) the pause comes before. */
+  /** The process that stalls; absent: whichever gated process makes the nth call (counted across them). */
+  process?: string;
+  /** The method whose nth call (1-based) the pause comes before. */
   method: string;
   nth: number;
   forMs: number;
@@ -67,10 +68,9 @@ export class ProcessPauses {
 
   private maybeStart(proc: SimProcess, method: string): void {
     if ((this.until.get(proc) ?? 0) > this.sim.now) return;
-    const key = `${proc.name}|${method}`;
-    const n = (this.calls.get(key) ?? 0) + 1;
-    this.calls.set(key, n);
-    const script = this.scripted.find((s) => s.process === proc.name && s.method === method && s.nth === n);
+    const own = this.count(`${proc.name}|${method}`);
+    const any = this.count(`*|${method}`);
+    const script = this.scripted.find((s) => s.method === method && (s.process === undefined ? s.nth === any : s.process === proc.name && s.nth === own));
     let forMs = script?.forMs ?? 0;
     const o = this.options;
     if (forMs === 0 && this.counts.pauses < o.maxPauses && chance(this.sim.choice, 'pause', o.pauseProbability)) forMs = intBetween(this.sim.choice, 'pause.ms', o.pauseMsMin, o.pauseMsMax);
@@ -78,6 +78,13 @@ export class ProcessPauses {
     this.counts.pauses++;
     this.until.set(proc, this.sim.now + forMs);
     this.sim.trace.record(this.sim.steps, this.sim.now, 'fault', proc.name, '', `${proc.name} stalls for ${forMs} ms before ${method}`);
+  }
+
+  /** Counts a call under `key` and returns its number. */
+  private count(key: string): number {
+    const n = (this.calls.get(key) ?? 0) + 1;
+    this.calls.set(key, n);
+    return n;
   }
 
   private wait(proc: SimProcess): Promise<void> {

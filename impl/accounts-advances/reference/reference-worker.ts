@@ -16,7 +16,9 @@ import { carryForward } from './carry-forward.ts';
 import { CALL_TIMEOUT_MS } from './grant.ts';
 import { markPaid, takeLease } from './payment-lease.ts';
 
-const RETRY_MS = 2000;
+/** A call without an answer is asked again after this, doubling up to a minute, while the lease lasts. */
+const RETRY_MS_MIN = 1000;
+const RETRY_MS_MAX = 60_000;
 
 export class ReferenceWorker implements Worker {
   constructor(private readonly ports: AdvancesPorts) {}
@@ -34,6 +36,7 @@ export class ReferenceWorker implements Worker {
   private async collect(p: Row): Promise<boolean> {
     const ports = this.ports;
     const week = p.week as number;
+    let retryMs = RETRY_MS_MIN;
     while (ports.clock.nowMs() < (p.leaseUntilMs as number)) {
       const r = await ports.accounts.bankTransaction(
         {
@@ -54,7 +57,8 @@ export class ReferenceWorker implements Worker {
         if (status === 'fail') return carryForward(ports, p);
         if (status === 'fenced' || status === 'invalid') return true;
       }
-      await ports.timers.sleep(RETRY_MS);
+      await ports.timers.sleep(retryMs);
+      retryMs = Math.min(RETRY_MS_MAX, retryMs * 2);
     }
     return false;
   }
