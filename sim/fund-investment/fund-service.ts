@@ -4,8 +4,10 @@
  *
  * Each fund has a minimum investment and a number of seats; a seat is held
  * by an admitted investor (one who has remitted) or by a live reservation.
- * `reserve` holds a seat for a transaction (idempotent by transaction id)
- * until it is remitted, released or lapses after `reservationTtlMs`.
+ * `reserve` holds a seat for a transaction until it is remitted, released
+ * or lapses after `reservationTtlMs`; it is idempotent by transaction id: a
+ * repeated request (a retry, a late duplicate after the seat was released)
+ * gets the first answer and holds nothing new.
  * `remit` credits the fund and admits the investor, or rejects the
  * remittance when it is below the minimum or when the investor has no seat
  * and none is free; with `refuseProbability` (or a forced `reject`) it
@@ -54,6 +56,8 @@ export class FundService {
   /** Per transaction id: money remitted and remittances applied under it. */
   readonly ledger = new Map<string, { remittedMinor: number; remittances: number }>();
   private readonly remits = new Map<string, RemitReply>();
+  /** The first answer to `reserve` per transaction id. */
+  private readonly reserveAnswers = new Map<string, ReserveOutcome>();
   version = 0;
   readonly counts = { ...newCallFaultCounts(), reserved: 0, reserveFull: 0, remitted: 0, rejectedFull: 0, rejectedBelowMinimum: 0, refused: 0, lapsed: 0, released: 0 };
 
@@ -110,17 +114,24 @@ export class FundService {
   }
 
   private reserve(fund: FundBooks | undefined, req: FundMove): ReserveOutcome {
+    // Idempotent by transaction id: a repeat (a retry, or a late copy after
+    // the seat was released or used) gets the first answer and holds nothing new.
+    const first = this.reserveAnswers.get(req.transactionId);
+    if (first !== undefined) return first;
+    const outcome = this.decideReserve(fund, req);
+    this.reserveAnswers.set(req.transactionId, outcome);
+    return outcome;
+  }
+
+  private decideReserve(fund: FundBooks | undefined, req: FundMove): ReserveOutcome {
     if (fund === undefined) return 'unknown-fund';
     if (req.amountMinor < fund.spec.minimumMinor) return 'below-minimum';
-    const mine = fund.reservations.get(req.transactionId);
-    if (mine === undefined && !hasSeat(fund, req.investor) && taken(fund).size >= fund.spec.seats) {
+    if (!hasSeat(fund, req.investor) && taken(fund).size >= fund.spec.seats) {
       this.counts.reserveFull++;
       return 'full';
     }
-    if (mine === undefined) {
-      fund.reservations.set(req.transactionId, { investor: req.investor, untilMs: this.sim.now + this.options.reservationTtlMs });
-      this.counts.reserved++;
-    }
+    fund.reservations.set(req.transactionId, { investor: req.investor, untilMs: this.sim.now + this.options.reservationTtlMs });
+    this.counts.reserved++;
     return 'reserved';
   }
 

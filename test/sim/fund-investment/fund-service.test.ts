@@ -3,8 +3,9 @@
  * against a remittance without one; a reserved remittance is admitted and a
  * repeated key is answered, not applied again, while a keyless repeat is a
  * second remittance; a remittance below the minimum is rejected; a
- * reservation lapses after its time; a forced refusal drops the
- * reservation.
+ * reservation lapses after its time; a repeated reservation of one
+ * transaction gets its first answer and holds nothing new; a forced refusal
+ * drops the reservation.
  */
 import { describe, expect, it } from 'vitest';
 import { RandomChoiceSource } from '../../../sim/choice/random-choice-source.ts';
@@ -63,9 +64,15 @@ describe(`FundService (seed ${SEED})`, () => {
   });
 
   it('rejects below the minimum; a reservation lapses after its time and frees the seat', async () => {
-    const { funds, answers } = await run([['reserve', move('t1', 'a', 99)], ['reserve', move('t1', 'a')], ['sleep', 1500], ['reserve', move('t2', 'b')], remit('t1', 'a', 'k1')]);
+    const { funds, answers } = await run([['reserve', move('t0', 'a', 99)], ['reserve', move('t1', 'a')], ['sleep', 1500], ['reserve', move('t2', 'b')], remit('t1', 'a', 'k1')]);
     expect(answers).toEqual([{ outcome: 'below-minimum' }, { outcome: 'reserved' }, { outcome: 'reserved' }, { outcome: 'rejected', reason: 'full' }]);
     expect(funds.counts.lapsed).toBe(1);
+  });
+
+  it('a repeated reservation gets the first answer: after a release it holds no seat again', async () => {
+    const { funds, answers } = await run([['reserve', move('t1', 'a')], ['release', { fund: 'f', transactionId: 't1' }], ['reserve', move('t1', 'a')], ['reserve', move('t2', 'b')]]);
+    expect(answers).toEqual([{ outcome: 'reserved' }, { released: true }, { outcome: 'reserved' }, { outcome: 'reserved' }]);
+    expect([...funds.funds.get('f')!.reservations.keys()]).toEqual(['t2']);
   });
 
   it('a forced refusal rejects the remittance for good and drops its reservation; the key keeps that answer', async () => {
