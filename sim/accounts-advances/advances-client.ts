@@ -25,6 +25,8 @@ export interface ReportPass {
   /** When the first page was first asked for, and when its answer came. */
   startedMs: number;
   firstAnsweredMs: number | null;
+  /** When the last page came. */
+  doneMs: number | null;
   entries: Array<ReportEntry & { page: number }>;
   pages: number;
   done: boolean;
@@ -93,7 +95,7 @@ export class AdvancesClient {
   }
 
   private async pass(plan: ReportPlan): Promise<void> {
-    const pass: ReportPass = { plan, fromMs: this.sim.now - REPORT_WINDOW_MS, startedMs: this.sim.now, firstAnsweredMs: null, entries: [], pages: 0, done: false, refused: null };
+    const pass: ReportPass = { plan, fromMs: this.sim.now - REPORT_WINDOW_MS, startedMs: this.sim.now, firstAnsweredMs: null, doneMs: null, entries: [], pages: 0, done: false, refused: null };
     this.passes.push(pass);
     let page = 1;
     let cursor: string | null = null;
@@ -112,6 +114,7 @@ export class AdvancesClient {
       page++;
     }
     pass.done = true;
+    pass.doneMs = this.sim.now;
     this.onPass(pass);
   }
 }

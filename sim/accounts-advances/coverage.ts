@@ -9,7 +9,7 @@ import type { AdvancesParts } from './world.ts';
 
 export const ACCOUNTS_ADVANCES_PROBES = ['payment-carried', 'payment-after-last', 'lease-taken-over', 'report-during-commits', 'racing-transfers', 'advance-repaid'] as const;
 
-export function advancesCoverage(p: AdvancesParts): { faultsFired: Record<string, number> ; probes: Record<string, number> } {
+export function advancesCoverage(p: AdvancesParts): { faultsFired: Record<string, number>; probes: Record<string, number> } {
   const crashes = p.crashable().reduce((s, proc) => s + proc.crashes, 0);
   const dbs = [p.accountsDb.counts, p.advancesDb.counts];
   const total = (f: (c: (typeof dbs)[number]) => number): number => dbs.reduce((s, c) => s + f(c), 0);
@@ -37,7 +37,7 @@ export function advancesCoverage(p: AdvancesParts): { faultsFired: Record<string
     'payment-carried': b.payments.filter((x) => x.state === 'FAILED').length,
     'payment-after-last': b.payments.filter((x) => (x.week as number) > 12).length,
     'lease-taken-over': b.payments.filter((x) => (x.fence as number) > 1).length,
-    'report-during-commits': p.client.passes.filter((x) => [...p.truth.committedAtMs.values()].some((at) => at > x.startedMs && x.firstAnsweredMs !== null && at <= x.firstAnsweredMs + 1000)).length,
+    'report-during-commits': p.client.passes.filter((x) => x.doneMs !== null && [...p.truth.committedAtMs.values()].some((at) => at > x.startedMs && at < x.doneMs!)).length,
     'racing-transfers': [...starts.values()].filter((n) => n > 1).length,
     'advance-repaid': p.client.requests.filter((r) => r.kind === 'advance' && r.answer?.status === 'granted').length > 0 && b.payments.length > 0 && b.payments.every((x) => x.state !== 'DUE' && x.state !== 'PROCESSING') ? 1 : 0,
   };

@@ -8,7 +8,8 @@
  */
 import { DAY_MS, WEEK_MS } from '../../impl/accounts-advances/schema.ts';
 import type { ScenarioExpectation } from '../systems/system-def.ts';
-import { borrowerLife, calmAdvancesConfig, type AdvancesConfig, type TransferPlan } from './config.ts';
+import type { AdvancesConfig } from './config.ts';
+import { burst, FIRST_COLLECTION_MS, RACE, withSavings, world } from './scenario-worlds.ts';
 
 export interface AdvancesScenario {
   name: string;
@@ -20,42 +21,6 @@ export interface AdvancesScenario {
 
 const OK = { ok: true };
 const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
-
-/** The advance is asked for one second into the run; payment k falls due k weeks later. */
-const ADVANCE_AT_MS = 1000;
-/** The first beat tick after payment 1 falls due. */
-const FIRST_COLLECTION_MS = WEEK_MS + DAY_MS;
-
-/** The calm world with the borrower's life (an advance of `advanceMinor`, late salaries in `lateWeeks`) and `edit` applied. */
-function world(edit: (c: AdvancesConfig) => void, advanceMinor = 1200, lateWeeks: number[] = []): () => AdvancesConfig {
-  return () => {
-    const c = calmAdvancesConfig();
-    const life = borrowerLife(ADVANCE_AT_MS, advanceMinor, Math.ceil(advanceMinor / 12), lateWeeks);
-    c.advances = [life.advance];
-    c.transfers = life.transfers;
-    edit(c);
-    return c;
-  };
-}
-
-/** The borrower keeps 500 of savings, so a payment collected twice does not fail for want of funds. */
-function withSavings(c: AdvancesConfig): void {
-  c.accounts = c.accounts.map((a) => (a.id === 'borrower' ? { ...a, balanceMinor: 500 } : a));
-}
-
-/**
- * `n` transfers between acct-a and acct-b, `gapMs` apart from `atMs`, of
- * `amountMinor` each (an amount above both balances makes each a failed
- * transaction: recorded, and shown by the report, but moving nothing).
- */
-function burst(atMs: number, n: number, gapMs: number, amountMinor = 10): TransferPlan[] {
-  return Array.from({ length: n }, (_, i) => ({ atMs: atMs + i * gapMs, key: `burst-${i + 1}`, src: i % 2 === 0 ? 'acct-a' : 'acct-b', dst: i % 2 === 0 ? 'acct-b' : 'acct-a', amountMinor, direction: 'debit' as const }));
-}
-
-const RACE: TransferPlan[] = [
-  { atMs: DAY_MS, key: 'race-1', src: 'acct-a', dst: 'acct-b', amountMinor: 800, direction: 'debit' },
-  { atMs: DAY_MS, key: 'race-2', src: 'merchant', dst: 'acct-a', amountMinor: 800, direction: 'credit' },
-];
 
 const SCENARIOS: readonly AdvancesScenario[] = [
   {

@@ -9,7 +9,6 @@
  * accounts manager's replies to the advances service can be lost.
  */
 import type { AccountsAdvancesDesign, AccountsManager, AdvancesApi, AdvancesPorts, Beat, Worker } from '../../impl/accounts-advances/contract.ts';
-import { ACCOUNTS, ACCOUNTS_DB_TABLES, ADVANCES, ADVANCES_DB_TABLES, PAYMENTS, TRANSACTIONS } from '../../impl/accounts-advances/schema.ts';
 import type { Json } from '../../impl/ports/ports.ts';
 import type { ChoiceSource } from '../choice/choice-source.ts';
 import { chance } from '../choice/choice-source.ts';
@@ -27,11 +26,11 @@ import { WorldRun, type Finding, type WorldParts } from '../kit/world-run.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult } from '../run-result.ts';
 import { sqlPort } from '../storage/sql/sql-client.ts';
-import { SqlDatabase } from '../storage/sql/sql-database.ts';
-import { SqlService } from '../storage/sql/sql-service.ts';
+import type { SqlService } from '../storage/sql/sql-service.ts';
 import { AdvancesClient } from './advances-client.ts';
 import { armDesignBeat } from './beat-host.ts';
 import type { AdvancesConfig } from './config.ts';
+import { openDatabases } from './databases.ts';
 import { advancesCoverage } from './coverage.ts';
 import { checkAdvancesEnd, openWork } from './end-checks.ts';
 import { advancesTruth, type AdvancesTruth } from './ground-truth.ts';
@@ -86,16 +85,7 @@ class AdvancesParts implements WorldParts {
     const { sim } = world;
     const clientProc = sim.addProcess('client', false);
     const net = (this.net = new Network(sim, { ...config.network }));
-    const accountsData = new SqlDatabase({ level: config.isolation, tables: ACCOUNTS_DB_TABLES });
-    accountsData.load(ACCOUNTS, config.accounts.map((a) => ({ id: a.id, balance: a.balanceMinor })));
-    const advancesData = new SqlDatabase({ level: config.isolation, tables: ADVANCES_DB_TABLES });
-    if (config.preload !== null) {
-      accountsData.load(TRANSACTIONS, config.preload.transactions);
-      advancesData.load(ADVANCES, config.preload.advances);
-      advancesData.load(PAYMENTS, config.preload.payments);
-    }
-    this.accountsDb = this.database('accounts-db', accountsData, config.accountsDb);
-    this.advancesDb = this.database('advances-db', advancesData, config.advancesDb);
+    ({ accountsDb: this.accountsDb, advancesDb: this.advancesDb } = openDatabases(sim, net, config));
     this.broker = new SimQueue(sim, sim.addProcess('broker', false), { ...config.broker });
     this.broker.register(net, 'broker');
     this.pauses = new ProcessPauses(sim, { ...config.pauses }, config.scriptedPauses);
@@ -112,7 +102,7 @@ class AdvancesParts implements WorldParts {
     this.beat = this.host<Beat>('beat', (ports) => design.beat(ports), (b) => armDesignBeat(sim, this.beat, b, config), null);
     this.workers = Array.from({ length: config.workers }, (_, i) => this.host<Worker>(`worker-${i + 1}`, (ports) => design.worker(ports), (w) => w.start(), null));
     const initial = config.accounts.reduce((s, a) => s + a.balanceMinor, 0);
-    this.truth = advancesTruth(accountsData, advancesData, initial);
+    this.truth = advancesTruth(this.accountsDb.db, this.advancesDb.db, initial);
     this.checkBooks = stepChecker(this.truth);
     this.client = new AdvancesClient(sim, net, clientProc, config.client, (pass) => world.note(checkReportPass(pass, this.truth)));
     const hosts = this.hosts();
@@ -123,13 +113,6 @@ class AdvancesParts implements WorldParts {
       this.accountsDb.disconnect(p.name);
       this.advancesDb.disconnect(p.name);
     });
-  }
-
-  private database(name: string, data: SqlDatabase, options: AdvancesConfig['accountsDb']): SqlService {
-    const service = new SqlService(this.world.sim, this.world.sim.addProcess(name, true), data, { ...options });
-    service.register(this.net, name);
-    this.net.overConnection.add(name);
-    return service;
   }
 
   /** A design process of the advances service; workers' ports stall with the kit's pauses. */

@@ -22,7 +22,7 @@ function truth(committed: Array<[string, number, number]>): AdvancesTruth {
 
 function pass(pages: string[][]): ReportPass {
   const entries = pages.flatMap((ids, i) => ids.map((transactionId) => ({ transactionId, atMs: 500, status: 'success' as const, page: i + 1 })));
-  return { plan: { atMs: 1000, limit: 2 }, fromMs: 100, startedMs: 1000, firstAnsweredMs: 1050, entries, pages: pages.length, done: true, refused: null };
+  return { plan: { atMs: 1000, limit: 2 }, fromMs: 100, startedMs: 1000, firstAnsweredMs: 1050, doneMs: 1080, entries, pages: pages.length, done: true, refused: null };
 }
 
 // id, atMs (the row's own timestamp), first seen committed at
