@@ -1,6 +1,6 @@
 /**
  * The predicates and assignments the accounts-advances designs add to the
- * shared SQL vocabulary (impl/sharded-transfer/sql-session.ts): numeric
+ * shared SQL vocabulary (impl/sql/sql-session.ts): numeric
  * comparisons, OR, and a lease assignment computed by the database from the
  * row it updates. Each carries the SQL text a trace shows.
  */

@@ -10,7 +10,7 @@
  * the next page (shown twice) or off it.
  */
 import type { Row } from '../../ports/sql.ts';
-import { inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import type { AccountsManager, AccountsPorts, BankTransactionRequest, ReportAnswer, ReportRequest, TransactionAnswer, TransferRequest } from '../contract.ts';
 import { ACCOUNTS, BANK_ACCOUNT, TRANSACTIONS, transactionRow, type TransactionFields } from '../schema.ts';
 import { atLeast } from '../sql-terms.ts';

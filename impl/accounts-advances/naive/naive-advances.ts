@@ -13,7 +13,7 @@
  * seed's three kinds of payments in floating point.
  */
 import type { Row } from '../../ports/sql.ts';
-import { inTransaction, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import type { AdvanceAnswer, AdvanceRequest, AdvancesApi, AdvancesPorts, Beat } from '../contract.ts';
 import { ADVANCES, ALERTS, COUNTED_STATES, PAYMENTS, paymentRow, WEEK_MS, WEEKS } from '../schema.ts';
 import { ALL } from '../sql-terms.ts';

@@ -9,7 +9,7 @@
  * state that payment is in.
  */
 import type { Row } from '../../ports/sql.ts';
-import { inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import type { AdvancesPorts, Worker } from '../contract.ts';
 import { PAYMENTS, paymentId, paymentRow, WEEK_MS } from '../schema.ts';
 import { consumeTasks, type PaymentTask } from '../task-loop.ts';

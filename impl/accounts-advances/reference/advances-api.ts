@@ -5,7 +5,7 @@
  * the first `amount mod 12` weeks carry one unit more, so the twelve add up
  * to the advance exactly.
  */
-import { inTransaction } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction } from '../../sql/sql-session.ts';
 import type { AdvanceAnswer, AdvanceRequest, AdvancesApi, AdvancesPorts } from '../contract.ts';
 import { ADVANCES, PAYMENTS, paymentRow, WEEK_MS, WEEKS } from '../schema.ts';
 import { amountProblem } from './validate.ts';

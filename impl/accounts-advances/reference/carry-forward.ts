@@ -9,7 +9,7 @@
  * this transaction pick another.
  */
 import type { Row } from '../../ports/sql.ts';
-import { addTo, and, eq, inTransaction, setValues } from '../../sharded-transfer/sql-session.ts';
+import { addTo, and, eq, inTransaction, setValues } from '../../sql/sql-session.ts';
 import type { AdvancesPorts } from '../contract.ts';
 import { PAYMENTS, paymentRow, WEEK_MS } from '../schema.ts';
 import { greaterThan } from '../sql-terms.ts';

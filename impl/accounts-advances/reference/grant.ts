@@ -7,7 +7,7 @@
  * collected; a refused grant cancels the advance and its payments.
  */
 import type { Row } from '../../ports/sql.ts';
-import { and, eq, inTransaction, setValues } from '../../sharded-transfer/sql-session.ts';
+import { and, eq, inTransaction, setValues } from '../../sql/sql-session.ts';
 import type { AdvanceAnswer, AdvancesPorts } from '../contract.ts';
 import { ADVANCES, PAYMENTS } from '../schema.ts';
 

@@ -17,7 +17,7 @@
  * itself committed (what the report's snapshot relies on).
  */
 import type { Row } from '../../ports/sql.ts';
-import { addTo, inSet, inTransaction, type Run } from '../../sharded-transfer/sql-session.ts';
+import { addTo, inSet, inTransaction, type Run } from '../../sql/sql-session.ts';
 import type { AccountsPorts, TransactionAnswer } from '../contract.ts';
 import { ACCOUNTS, POSITIONS, REQUEST_KEYS, TRANSACTIONS, transactionRow, type TransactionFields } from '../schema.ts';
 import { atLeast } from '../sql-terms.ts';

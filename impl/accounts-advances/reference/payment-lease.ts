@@ -8,7 +8,7 @@
  * worker that stalled past its lease changes nothing.
  */
 import type { Row } from '../../ports/sql.ts';
-import { and, eq, inTransaction, setValues } from '../../sharded-transfer/sql-session.ts';
+import { and, eq, inTransaction, setValues } from '../../sql/sql-session.ts';
 import type { AdvancesPorts } from '../contract.ts';
 import { PAYMENTS } from '../schema.ts';
 import { atMost, lease, lessThan, or } from '../sql-terms.ts';

@@ -14,7 +14,7 @@
  * alert row.
  */
 import type { Row } from '../../ports/sql.ts';
-import { inTransaction, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import type { AdvancesPorts, Beat } from '../contract.ts';
 import { ADVANCES, ALERTS, COUNTED_STATES, PAYMENTS } from '../schema.ts';
 import { ALL } from '../sql-terms.ts';

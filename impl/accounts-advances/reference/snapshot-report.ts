@@ -12,7 +12,7 @@
  * survives a restart of the manager.
  */
 import type { Row } from '../../ports/sql.ts';
-import { and, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { and, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import type { AccountsPorts, ReportAnswer, ReportRequest } from '../contract.ts';
 import { POSITIONS, REPORT_WINDOW_MS, TRANSACTIONS } from '../schema.ts';
 import { atLeast, atMost, keyBelow } from '../sql-terms.ts';

@@ -19,7 +19,7 @@ import type { Row } from '../../ports/sql.ts';
 import type { FundInvestmentDesign, FundNode, FundPorts, InvestAnswer, InvestRequest } from '../contract.ts';
 import { balanceCacheKey } from '../contract.ts';
 import { TRANSACTIONS } from '../schema.ts';
-import { eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 
 const POLL_MS = 100;
 const CALL_TIMEOUT_MS = 500;

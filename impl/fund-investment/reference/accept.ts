@@ -19,7 +19,7 @@ import type { Row } from '../../ports/sql.ts';
 import type { FundPorts, InvestAnswer, InvestRequest, RejectReason } from '../contract.ts';
 import { balanceCacheKey } from '../contract.ts';
 import { TRANSACTIONS } from '../schema.ts';
-import { inTransaction } from '../../sharded-transfer/sql-session.ts';
+import { inTransaction } from '../../sql/sql-session.ts';
 import { CALL_TIMEOUT_MS } from './keys.ts';
 
 export async function accept(ports: FundPorts, req: InvestRequest): Promise<InvestAnswer> {

@@ -9,7 +9,7 @@
 import type { Predicate, Row } from '../../ports/sql.ts';
 import type { FundPorts, Notification } from '../contract.ts';
 import { OUTBOX } from '../schema.ts';
-import { and, eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { and, eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import { CALL_TIMEOUT_MS } from './keys.ts';
 
 /** Sends every unsent notification. */

@@ -16,7 +16,7 @@
 import type { QueueMessage } from '../../ports/queue.ts';
 import type { FundInvestmentDesign, FundNode, FundPorts, InvestAnswer, InvestRequest } from '../contract.ts';
 import { OPEN_STATES, PROCESSED, TRANSACTIONS } from '../schema.ts';
-import { and, inSet, inTransaction, SQL_TIMEOUT_MS } from '../../sharded-transfer/sql-session.ts';
+import { and, inSet, inTransaction, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 import { accept } from './accept.ts';
 import { CALL_TIMEOUT_MS } from './keys.ts';
 import { relay } from './outbox.ts';

@@ -12,7 +12,7 @@
 import type { Row, SqlValue } from '../../ports/sql.ts';
 import type { FundPorts } from '../contract.ts';
 import { TRANSACTIONS } from '../schema.ts';
-import { eq, inTransaction, setValues, SQL_TIMEOUT_MS, type Run } from '../../sharded-transfer/sql-session.ts';
+import { eq, inTransaction, setValues, SQL_TIMEOUT_MS, type Run } from '../../sql/sql-session.ts';
 
 /** moved: committed; conflict: someone else moved it first; unsure: aborted or no reply (the next round re-reads). */
 export type Transition = 'moved' | 'conflict' | 'unsure';

@@ -16,7 +16,7 @@
 import type { Row } from '../../ports/sql.ts';
 import type { ShardedNode, ShardedPorts, ShardedTransferDesign, TransferAnswer, TransferRequest } from '../contract.ts';
 import { ACCOUNTS, isPayee, TRANSFERS } from '../schema.ts';
-import { addTo, and, eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../sql-session.ts';
+import { addTo, and, eq, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 
 /** Rounds start on a timer this far apart, whether or not the last one finished. */
 const POLL_MS = 250;

@@ -13,7 +13,7 @@
 import type { ShardedPorts, TransferAnswer, TransferRequest } from '../contract.ts';
 import { ACCOUNTS, isPayee, TRANSFERS } from '../schema.ts';
 import type { Row, SqlValue } from '../../ports/sql.ts';
-import { addTo, availableAtLeast, inTransaction, type TxOutcome } from '../sql-session.ts';
+import { addTo, availableAtLeast, inTransaction, type TxOutcome } from '../../sql/sql-session.ts';
 
 export async function blockAndRecord(ports: ShardedPorts, req: TransferRequest): Promise<TransferAnswer> {
   if (!Number.isSafeInteger(req.amountMinor) || req.amountMinor <= 0) return { status: 'REJECTED', reason: 'INVALID_AMOUNT' };

@@ -10,7 +10,7 @@
 import type { Row } from '../../ports/sql.ts';
 import type { ShardedPorts } from '../contract.ts';
 import { ACCOUNTS, TRANSFERS } from '../schema.ts';
-import { addTo, and, eq, inSet, inTransaction, setValues, SQL_TIMEOUT_MS } from '../sql-session.ts';
+import { addTo, and, eq, inSet, inTransaction, setValues, SQL_TIMEOUT_MS } from '../../sql/sql-session.ts';
 
 /**
  * What a transition did: `moved` committed; `already` found the transfer in
