@@ -7,20 +7,12 @@
  * differs.
  */
 import { DAY_MS, WEEK_MS } from '../../impl/accounts-advances/schema.ts';
-import type { ScenarioExpectation } from '../systems/system-def.ts';
+import { fails, OK, type ScenarioEntry } from '../kit/scenario-entry.ts';
 import type { AdvancesConfig } from './config.ts';
 import { burst, FIRST_COLLECTION_MS, RACE, withSavings, world } from './scenario-worlds.ts';
 
-export interface AdvancesScenario {
-  name: string;
-  description: string;
-  seed: number;
-  config: () => AdvancesConfig;
-  expect: Record<string, ScenarioExpectation>;
-}
+export type AdvancesScenario = ScenarioEntry<AdvancesConfig>;
 
-const OK = { ok: true };
-const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
 
 const SCENARIOS: readonly AdvancesScenario[] = [
   {

@@ -10,7 +10,6 @@
  */
 import type { AccountsAdvancesDesign, AccountsManager, AdvancesApi, AdvancesPorts, Beat, Worker } from '../../impl/accounts-advances/contract.ts';
 import type { Json } from '../../impl/ports/ports.ts';
-import type { ChoiceSource } from '../choice/choice-source.ts';
 import { chance } from '../choice/choice-source.ts';
 import { simClock, simIds, simTimers } from '../kernel/process-ports.ts';
 import type { SimProcess } from '../kernel/sim-process.ts';
@@ -22,7 +21,7 @@ import { queuePort } from '../kit/queue-client.ts';
 import { withLostReplies } from '../kit/reply-faults.ts';
 import { SimQueue } from '../kit/sim-queue.ts';
 import { withoutFaults } from '../kit/without-faults.ts';
-import { WorldRun, type Finding, type WorldParts } from '../kit/world-run.ts';
+import { WorldRun, type Finding, type SystemRunInput, type WorldParts } from '../kit/world-run.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult } from '../run-result.ts';
 import { sqlPort } from '../storage/sql/sql-client.ts';
@@ -37,16 +36,7 @@ import { advancesTruth, type AdvancesTruth } from './ground-truth.ts';
 import { stepChecker } from './invariants.ts';
 import { checkReportPass } from './report-check.ts';
 
-export interface AdvancesRunInput {
-  design: AccountsAdvancesDesign;
-  config: AdvancesConfig;
-  configLabel: string[];
-  choice: ChoiceSource;
-  seed: number;
-  keepTrace: boolean;
-  maxSteps?: number;
-  seedReplays?: boolean;
-}
+export type AdvancesRunInput = SystemRunInput<AccountsAdvancesDesign, AdvancesConfig>;
 
 export function runAccountsAdvances(input: AdvancesRunInput): Promise<RunResult> {
   const { config } = input;

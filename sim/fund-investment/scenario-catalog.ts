@@ -4,30 +4,16 @@
  * built-in design must give. `moneysim scenarios fund-investment` runs them
  * and fails if any outcome differs.
  */
-import type { ScenarioExpectation } from '../systems/system-def.ts';
+import { editedWorld, fails, OK, type ScenarioEntry } from '../kit/scenario-entry.ts';
 import { calmFundConfig, type FundConfig } from './config.ts';
 
-export interface FundScenario {
-  name: string;
-  description: string;
-  seed: number;
-  config: () => FundConfig;
-  expect: Record<string, ScenarioExpectation>;
-}
+export type FundScenario = ScenarioEntry<FundConfig>;
 
-const OK = { ok: true };
 /** By then the single investment of a scenario has been withdrawn (and not yet remitted) in every built-in design. */
 const WITHDRAWN_BY_MS = 160;
-const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
 
-/** The calm world with `edit` applied. */
-function world(edit: (c: FundConfig) => void): () => FundConfig {
-  return () => {
-    const c = calmFundConfig();
-    edit(c);
-    return c;
-  };
-}
+/** The calm world with an edit applied. */
+const world = editedWorld(calmFundConfig);
 
 const ONE = { atMs: 0, key: 'k1', investor: 'inv-1', fund: 'fund-1', amountMinor: 100 };
 const TWO = { atMs: 0, key: 'k2', investor: 'inv-2', fund: 'fund-1', amountMinor: 100 };

@@ -11,7 +11,6 @@
  */
 import { balanceCacheKey, type FundInvestmentDesign, type FundNode, type InvestAnswer } from '../../impl/fund-investment/contract.ts';
 import { OUTBOX, PROCESSED, TERMINAL_STATES, TRANSACTIONS } from '../../impl/fund-investment/schema.ts';
-import type { ChoiceSource } from '../choice/choice-source.ts';
 import { FaultScript, sendFaultsFor } from '../fakes/fault-script.ts';
 import { simClock, simIds, simTimers } from '../kernel/process-ports.ts';
 import { cachePort } from '../kit/cache-client.ts';
@@ -23,7 +22,7 @@ import { queuePort } from '../kit/queue-client.ts';
 import { SimQueue } from '../kit/sim-queue.ts';
 import { StaleCache } from '../kit/stale-cache.ts';
 import { withoutFaults } from '../kit/without-faults.ts';
-import { WorldRun, type Finding, type WorldParts } from '../kit/world-run.ts';
+import { WorldRun, type Finding, type SystemRunInput, type WorldParts } from '../kit/world-run.ts';
 import { Network } from '../net/network.ts';
 import type { RunResult } from '../run-result.ts';
 import { sqlPort } from '../storage/sql/sql-client.ts';
@@ -40,16 +39,7 @@ import { InvestorService } from './investor-service.ts';
 import { NotificationSink } from './notification-sink.ts';
 import { servicePorts } from './service-ports.ts';
 
-export interface FundRunInput {
-  design: FundInvestmentDesign;
-  config: FundConfig;
-  configLabel: string[];
-  choice: ChoiceSource;
-  seed: number;
-  keepTrace: boolean;
-  maxSteps?: number;
-  seedReplays?: boolean;
-}
+export type FundRunInput = SystemRunInput<FundInvestmentDesign, FundConfig>;
 
 export function runFundInvestment(input: FundRunInput): Promise<RunResult> {
   const { config } = input;

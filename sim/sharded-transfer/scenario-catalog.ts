@@ -5,28 +5,14 @@
  * and fails if any outcome differs.
  */
 import type { IsolationLevel } from '../../impl/ports/sql.ts';
-import type { ScenarioExpectation } from '../systems/system-def.ts';
+import { editedWorld, fails, OK, type ScenarioEntry } from '../kit/scenario-entry.ts';
 import { calmShardedConfig, type ShardedConfig } from './config.ts';
 
-export interface ShardedScenario {
-  name: string;
-  description: string;
-  seed: number;
-  config: () => ShardedConfig;
-  expect: Record<string, ScenarioExpectation>;
-}
+export type ShardedScenario = ScenarioEntry<ShardedConfig>;
 
-const OK = { ok: true };
-const fails = (invariant: string): ScenarioExpectation => ({ ok: false, invariant });
 
-/** The calm world with `edit` applied. */
-function world(edit: (c: ShardedConfig) => void): () => ShardedConfig {
-  return () => {
-    const c = calmShardedConfig();
-    edit(c);
-    return c;
-  };
-}
+/** The calm world with an edit applied. */
+const world = editedWorld(calmShardedConfig);
 
 const CROSS = { atMs: 0, key: 'k1', from: 'acct-1', to: 'acct-3', amountMinor: 100 };
 const WITHDRAWAL = { atMs: 0, key: 'w1', from: 'acct-1', to: 'payee-1', amountMinor: 100 };
