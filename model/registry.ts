@@ -8,8 +8,10 @@ import { reference } from './bank-transfer/reference.ts';
 import { seedExercise } from './bank-transfer/seed-exercise.ts';
 import { naive as shardedNaive } from './sharded-transfer/naive.ts';
 import { reference as shardedReference } from './sharded-transfer/reference.ts';
+import { naive as fundNaive } from './fund-investment/naive.ts';
+import { reference as fundReference } from './fund-investment/reference.ts';
 
-const MODELS: readonly ModelDef[] = [seedExercise, naive, reference, shardedNaive, shardedReference];
+const MODELS: readonly ModelDef[] = [seedExercise, naive, reference, shardedNaive, shardedReference, fundNaive, fundReference];
 
 export interface ModelListing {
   readonly id: string;
