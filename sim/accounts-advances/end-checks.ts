@@ -12,10 +12,10 @@
  * What is still open when the run ends is listed by `openWork` (the kit's
  * WorkDrains names it).
  */
-import { SETTLED_STATES } from '../../impl/accounts-advances/schema.ts';
+import { REPORT_WINDOW_MS, SETTLED_STATES } from '../../impl/accounts-advances/schema.ts';
 import { exactDifference } from '../kit/exact-sum.ts';
 import type { Finding } from '../kit/world-run.ts';
-import type { AdvancesClient, RequestRecord } from './advances-client.ts';
+import type { AdvancesClient, ReportPass, RequestRecord } from './advances-client.ts';
 import type { AdvancesTruth } from './ground-truth.ts';
 
 export function checkAdvancesEnd(truth: AdvancesTruth, client: AdvancesClient, why: string): Finding | null {
@@ -46,8 +46,14 @@ function honest(truth: AdvancesTruth, requests: readonly RequestRecord[]): Findi
   return null;
 }
 
+/**
+ * A report refused for no reason the request gave. A request whose window
+ * start had fallen out of the last 5 days by the time it could be served
+ * (the manager was down while the client retried) is refused honestly.
+ */
 function refusedReport(client: AdvancesClient): Finding | null {
-  const refused = client.passes.find((p) => p.refused !== null);
+  const stale = (p: ReportPass): boolean => p.doneMs !== null && p.doneMs - p.fromMs > REPORT_WINDOW_MS;
+  const refused = client.passes.find((p) => p.refused !== null && !stale(p));
   return refused === undefined ? null : { invariant: 'HonestAnswers', message: `the report started at ${refused.startedMs} ms was refused: ${refused.refused!}` };
 }
 
