@@ -10,8 +10,10 @@ import { naive as shardedNaive } from './sharded-transfer/naive.ts';
 import { reference as shardedReference } from './sharded-transfer/reference.ts';
 import { naive as fundNaive } from './fund-investment/naive.ts';
 import { reference as fundReference } from './fund-investment/reference.ts';
+import { naive as advancesNaive } from './accounts-advances/naive.ts';
+import { reference as advancesReference } from './accounts-advances/reference.ts';
 
-const MODELS: readonly ModelDef[] = [seedExercise, naive, reference, shardedNaive, shardedReference, fundNaive, fundReference];
+const MODELS: readonly ModelDef[] = [seedExercise, naive, reference, shardedNaive, shardedReference, fundNaive, fundReference, advancesNaive, advancesReference];
 
 export interface ModelListing {
   readonly id: string;
