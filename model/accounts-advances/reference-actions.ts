@@ -49,20 +49,20 @@ export function referenceWorkerActions(act: Act, P: number[], W: number[], b: Bo
       }
       return true;
     }, { actor: 'Broker', target: 'Worker' }),
-    // The manager applies a key once; asked again, it answers what it recorded.
+    // The manager applies a key once; asked again, it answers what it recorded (unkeyed: every call is new).
     act('Debit', { w: W }, (s, w) => {
       if (!holding(s, w, Stage.held)) return false;
       const p = s.held[w]! - 1;
-      if (s.answer[p] === Answer.none) {
+      if (!b.keyed || s.answer[p] === Answer.none) {
         s.answer[p] = Answer.ok;
         s.debits[p]! += 1;
         s.bank += s.amt[w]!;
       }
-      s.stage[w] = s.answer[p] === Answer.short ? Stage.short : Stage.debited;
+      s.stage[w] = b.keyed && s.answer[p] === Answer.short ? Stage.short : Stage.debited;
       return true;
     }, worker),
     act('DebitShort', { w: W }, (s, w) => {
-      if (!holding(s, w, Stage.held) || s.answer[s.held[w]! - 1] !== Answer.none || s.shortfalls >= b.shortfalls) return false;
+      if (!holding(s, w, Stage.held) || (b.keyed && s.answer[s.held[w]! - 1] !== Answer.none) || s.shortfalls >= b.shortfalls) return false;
       s.shortfalls += 1;
       s.answer[s.held[w]! - 1] = Answer.short;
       s.stage[w] = Stage.short;
@@ -71,7 +71,7 @@ export function referenceWorkerActions(act: Act, P: number[], W: number[], b: Bo
     // The debit committed but its reply was lost: the worker asks again with the same key while its lease lasts.
     act('DebitReplyLost', { w: W }, (s, w) => {
       const p = s.held[w]! - 1;
-      if (!holding(s, w, Stage.held) || s.answer[p] !== Answer.none || s.losses >= b.losses) return false;
+      if (!holding(s, w, Stage.held) || (b.keyed && s.answer[p] !== Answer.none) || s.losses >= b.losses) return false;
       s.losses += 1;
       s.answer[p] = Answer.ok;
       s.debits[p]! += 1;

@@ -18,6 +18,8 @@
  *
  * Expected: every invariant holds, and under weak fairness of the beat,
  * the workers and the lease clock the advance is eventually repaid in full.
+ * With KEYED=FALSE (a fresh key per call, as the naive design sends) a
+ * debit asked again after a lost reply collects the payment twice.
  * Twin: spec-tla/accounts-advances/Reference.tla.
  */
 import { actionsOf, erase, range, type ModelDef } from '../checker/define.ts';

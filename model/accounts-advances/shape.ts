@@ -34,20 +34,23 @@ export interface Bounds {
   readonly losses: number;
   readonly pauses: number;
   readonly shortfalls: number;
+  /** Bank transactions keyed by the payment (reference); FALSE: a fresh key per call, as the naive design sends. */
+  readonly keyed: boolean;
 }
 
 /** Payment slots: the weekly payments and room for one new payment per shortfall. */
 export const slotsOf = (b: Bounds): number => b.weeks + b.shortfalls;
 
-export function advancesConstants(withPauses: boolean): ConstantDecl[] {
+export function advancesConstants(reference: boolean): ConstantDecl[] {
   return [
     { name: 'W', description: 'weekly payments of the advance (one unit each)', default: 2, min: 1, max: 3 },
     { name: 'WORKERS', description: 'workers taking payment tasks from the broker', default: 2, min: 1, max: 3 },
     { name: 'CRASHES', description: 'worker crashes (memory lost, task unacknowledged)', default: 1, min: 0, max: 2 },
     { name: 'DUPLICATES', description: 'a payment task delivered again while a worker holds it', default: 1, min: 0, max: 2 },
     { name: 'LOSSES', description: "bank transaction replies lost after the manager's commit", default: 1, min: 0, max: 2 },
-    ...(withPauses ? [{ name: 'PAUSES', description: 'a worker paused past its lease (the lease runs out and the task is handed out again)', default: 1, min: 0, max: 2 }] : []),
+    ...(reference ? [{ name: 'PAUSES', description: 'a worker paused past its lease (the lease runs out and the task is handed out again)', default: 1, min: 0, max: 2 }] : []),
     { name: 'SHORTFALLS', description: 'debits refused for want of funds (the week is carried forward)', default: 1, min: 0, max: 2 },
+    ...(reference ? [{ name: 'KEYED', description: 'bank transactions keyed by the payment; FALSE: a fresh key per call', default: 1, min: 0, max: 1, boolean: true as const }] : []),
   ];
 }
 
@@ -60,6 +63,7 @@ export function boundsOf(c: Constants): Bounds {
     losses: c['LOSSES']!,
     pauses: c['PAUSES'] ?? 0,
     shortfalls: c['SHORTFALLS']!,
+    keyed: c['KEYED'] === 1,
   };
 }
 
