@@ -8,11 +8,10 @@
 import type { Command } from 'commander';
 import { defaultAccounts } from '../../runtime/bank-transfer/bank-fakes.ts';
 import { jsonLines, silent } from '../../runtime/log.ts';
-import { parseNonNegativeInt, parsePositiveInt } from '../args/parse-int.ts';
+import { parseFakesFlags, parsePort } from '../args/fakes-flags.ts';
 import { badInput, type Outcome } from '../outcome.ts';
 import { printLine } from '../print.ts';
 import type { Report } from './index.ts';
-import { parsePort } from './serve.ts';
 
 interface FakesOptions {
   port?: string;
@@ -41,19 +40,16 @@ async function fakes(system: string, opts: FakesOptions): Promise<Outcome> {
   if (system !== 'bank-transfer') return badInput(`fakes: only bank-transfer has HTTP fakes so far, got "${system}"`);
   const port = parsePort(opts.port, '--port', 8081);
   if (!port.ok) return badInput(port.message);
-  const accounts = parsePositiveInt(opts.accounts, '--accounts', 8);
-  if (!accounts.ok) return badInput(accounts.message);
-  const balance = parseNonNegativeInt(opts.balanceMinor, '--balance-minor', 1_000_000);
-  if (!balance.ok) return badInput(balance.message);
-  const seed = parseNonNegativeInt(opts.seed, '--seed', 1);
-  if (!seed.ok) return badInput(seed.message);
+  const flags = parseFakesFlags(opts);
+  if (!flags.ok) return badInput(flags.message);
+  const { accounts, balanceMinor, seed } = flags.value;
   const host = opts.host ?? '127.0.0.1';
   const log = opts.quiet === true ? silent : jsonLines('fakes', (l) => process.stdout.write(l));
   const { startFakes } = await import('../../runtime/bank-transfer/fakes-service.ts');
-  const started = await startFakes({ accounts: defaultAccounts(accounts.value, balance.value), seed: seed.value }, { host, port: port.value }, log);
+  const started = await startFakes({ accounts: defaultAccounts(accounts, balanceMinor), seed }, { host, port: port.value }, log);
   if (!started.ok) return badInput(`--port: ${started.message}`);
   const { baseUrl } = started.running;
-  printLine(`fakes      ${baseUrl}  accounts acc-1..acc-${accounts.value}, ${balance.value} minor units each`);
+  printLine(`fakes      ${baseUrl}  accounts acc-1..acc-${accounts}, ${balanceMinor} minor units each`);
   printLine(`external   ${baseUrl}/external  (POST cashOut, undo, status)`);
   printLine(`ledger     ${baseUrl}/ledger  (POST credit)`);
   printLine(`books      GET ${baseUrl}/books; faults GET/PUT ${baseUrl}/admin/faults, POST ${baseUrl}/admin/heal`);

@@ -11,7 +11,8 @@ import { bankTransferSystem } from '../../sim/systems/bank-transfer-system.ts';
 import { jsonLines } from '../../runtime/log.ts';
 import { parseDatabaseSpec } from '../../runtime/store/database-spec.ts';
 import type { ServeEvent } from '../../runtime/bank-transfer/serve-bank-transfer.ts';
-import { parseNonNegativeInt, parsePositiveInt, type Parsed } from '../args/parse-int.ts';
+import { parseFakesFlags, parsePort } from '../args/fakes-flags.ts';
+import type { Parsed } from '../args/parse-int.ts';
 import { badInput, ok, type Outcome } from '../outcome.ts';
 import { printLine } from '../print.ts';
 import type { Report } from './index.ts';
@@ -55,12 +56,8 @@ async function serve(system: string, opts: ServeOptions): Promise<Outcome> {
   if (!port.ok) return badInput(port.message);
   const fakesPort = parsePort(opts.fakesPort, '--fakes-port', 8081);
   if (!fakesPort.ok) return badInput(fakesPort.message);
-  const accounts = parsePositiveInt(opts.accounts, '--accounts', 8);
-  if (!accounts.ok) return badInput(accounts.message);
-  const balance = parseNonNegativeInt(opts.balanceMinor, '--balance-minor', 1_000_000);
-  if (!balance.ok) return badInput(balance.message);
-  const seed = parseNonNegativeInt(opts.seed, '--seed', 1);
-  if (!seed.ok) return badInput(seed.message);
+  const flags = parseFakesFlags(opts);
+  if (!flags.ok) return badInput(flags.message);
   const database = parseDatabaseSpec(opts.database, system);
   if (!database.ok) return badInput(database.message);
   if ((opts.externalUrl === undefined) !== (opts.ledgerUrl === undefined)) {
@@ -82,7 +79,7 @@ async function serve(system: string, opts: ServeOptions): Promise<Outcome> {
       fakes:
         opts.externalUrl !== undefined && opts.ledgerUrl !== undefined
           ? { externalUrl: opts.externalUrl, ledgerUrl: opts.ledgerUrl }
-          : { port: fakesPort.value, accounts: accounts.value, balanceMinor: balance.value, seed: seed.value },
+          : { port: fakesPort.value, ...flags.value },
       logs: opts.quiet !== true,
       fakesLog: jsonLines('fakes', (l) => process.stdout.write(l)),
     },
@@ -98,12 +95,6 @@ async function checkedDesign(raw: string | undefined): Promise<Parsed<string>> {
   const loaded = await bankTransferSystem.loadDesign(name);
   if (!loaded.ok) return { ok: false, message: loaded.message };
   return { ok: true, value: looksLikePath(name) ? resolve(process.cwd(), name) : name };
-}
-
-export function parsePort(raw: string | undefined, flag: string, fallback: number): Parsed<number> {
-  if (raw === undefined) return { ok: true, value: fallback };
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) > 65535) return { ok: false, message: `${flag} must be a TCP port between 0 and 65535, got "${raw}"` };
-  return { ok: true, value: Number(raw) };
 }
 
 function describeEvent(e: ServeEvent, host: string): string {
