@@ -30,6 +30,7 @@ import type { Simulator } from '../../kernel/simulator.ts';
 import type { SimProcess } from '../../kernel/sim-process.ts';
 import type { Network, ServiceResponse } from '../../net/network.ts';
 import type { SqlDatabase } from './sql-database.ts';
+import { OpenSessions } from './open-sessions.ts';
 import { executeStatement, toSql } from './sql-statement.ts';
 
 export interface SqlServiceOptions {
@@ -56,10 +57,8 @@ type Resolve = (response: ServiceResponse) => void;
 export class SqlService {
   /** Statements parked on a row lock, by transaction, with the reply they owe. */
   private readonly parked = new Map<TxId, Resolve>();
-  /** The process that began each transaction still open, to end its transactions when it dies. */
-  private readonly owners = new Map<TxId, string>();
-  /** When each open transaction last sent a statement, for the idle timeout. */
-  private readonly lastActiveMs = new Map<TxId, number>();
+  /** Who opened each transaction and when it last spoke, to end the transactions of the dead and the idle. */
+  private readonly sessions = new OpenSessions();
   /** Statements executed and faults fired, for coverage. */
   readonly counts = { statements: 0, slow: 0, connectionDrops: 0, lostCommitReplies: 0, restarts: 0 };
 
@@ -81,17 +80,13 @@ export class SqlService {
    * its locks; its parked statements never answer.
    */
   disconnect(processName: string): void {
-    let ended = 0;
-    for (const [tx, owner] of this.owners) {
-      if (owner !== processName) continue;
-      this.owners.delete(tx);
-      this.lastActiveMs.delete(tx);
+    const ended = this.sessions.takeOwnedBy(processName);
+    for (const tx of ended) {
       this.parked.delete(tx);
       this.db.rollback(tx);
-      ended++;
     }
-    if (ended === 0) return;
-    this.note(`${processName} disconnected: ${ended} open transaction(s) rolled back`);
+    if (ended.length === 0) return;
+    this.note(`${processName} disconnected: ${ended.length} open transaction(s) rolled back`);
     this.wakeParked();
   }
 
@@ -108,9 +103,7 @@ export class SqlService {
       const level = (body as { level?: IsolationLevel } | null)?.level;
       this.endIdle();
       const tx = this.db.begin(level ?? undefined);
-      this.owners.set(tx, from);
-      this.lastActiveMs.set(tx, this.sim.now);
-      if (this.owners.size > 256) this.forgetEnded();
+      this.sessions.begun(tx, from, this.sim.now, (t) => this.db.isOpen(t));
       this.note(`BEGIN${level === undefined ? '' : ` ISOLATION LEVEL ${level.toUpperCase().replace('-', ' ')}`} -- tx ${tx}`);
       return reply({ tx });
     }
@@ -118,7 +111,7 @@ export class SqlService {
     const { tx, statement } = body as unknown as { tx: TxId; statement: SqlStatement };
     this.counts.statements++;
     this.endIdle();
-    if (this.lastActiveMs.has(tx)) this.lastActiveMs.set(tx, this.sim.now);
+    this.sessions.touched(tx, this.sim.now);
     const o = this.options;
     if (chance(this.sim.choice, 'db.drop', o.connectionDropProbability ?? 0)) {
       this.counts.connectionDrops++;
@@ -210,27 +203,15 @@ export class SqlService {
     if (result.kind === 'error') this.wakeParked();
   }
 
-  /** Drops owners of transactions that have ended, so the maps stay small. */
-  private forgetEnded(): void {
-    for (const tx of this.owners.keys()) {
-      if (this.db.isOpen(tx)) continue;
-      this.owners.delete(tx);
-      this.lastActiveMs.delete(tx);
-    }
-  }
-
   /** Rolls back open transactions idle past the idle-in-transaction timeout (not those waiting for a lock). */
   private endIdle(): void {
     const limit = this.options.idleInTransactionTimeoutMs;
     if (limit === undefined || limit === null) return;
     let ended = 0;
-    for (const [tx, at] of this.lastActiveMs) {
-      if (this.sim.now - at < limit || this.parked.has(tx)) continue;
-      this.lastActiveMs.delete(tx);
-      this.owners.delete(tx);
+    for (const [tx, idleMs] of this.sessions.takeIdle(this.sim.now, limit, (t) => this.parked.has(t))) {
       if (!this.db.isOpen(tx)) continue;
       this.db.rollback(tx);
-      this.note(`tx ${tx}: idle in transaction for ${this.sim.now - at} ms, rolled back`);
+      this.note(`tx ${tx}: idle in transaction for ${idleMs} ms, rolled back`);
       ended++;
     }
     if (ended > 0) this.wakeParked();
