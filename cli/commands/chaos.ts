@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { looksLikePath } from '../../sim/bank-transfer/design-module.ts';
+import { looksLikePath } from '../../sim/design/design-module.ts';
 import { bankTransferSystem } from '../../sim/systems/bank-transfer-system.ts';
 import type { ChaosConfig } from '../../runtime/chaos/chaos-config.ts';
 import { parseDurationMs, parseDurationRangeMs } from '../args/duration.ts';

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { looksLikePath } from '../../sim/bank-transfer/design-module.ts';
+import { looksLikePath } from '../../sim/design/design-module.ts';
 import { bankTransferSystem } from '../../sim/systems/bank-transfer-system.ts';
 import { jsonLines } from '../../runtime/log.ts';
 import { parseDatabaseSpec } from '../../runtime/store/database-spec.ts';

@@ -9,7 +9,7 @@
  * use, each with the SQL text a trace shows.
  */
 import type { RpcOutcome } from '../ports/ports.ts';
-import type { Assignment, Predicate, Row, SqlPort, SqlResult, SqlStatement, SqlValue, TxId } from '../ports/sql.ts';
+import type { Assignment, Predicate, Row, SqlPort, SqlResult, SqlStatement, SqlValue } from '../ports/sql.ts';
 
 export const SQL_TIMEOUT_MS = 1000;
 
@@ -35,7 +35,7 @@ export async function inTransaction<T>(sql: SqlPort, body: (run: Run) => Promise
   const tx = begun.value.tx;
   const run: Run = async (statement) => {
     const r = await sql.execute(tx, statement, SQL_TIMEOUT_MS);
-    return settle(r, tx);
+    return settle(r);
   };
   try {
     const decision = await body(run);
@@ -56,7 +56,7 @@ export async function inTransaction<T>(sql: SqlPort, body: (run: Run) => Promise
   }
 }
 
-function settle(r: RpcOutcome<SqlResult>, _tx: TxId): Ok {
+function settle(r: RpcOutcome<SqlResult>): Ok {
   if (r.kind !== 'reply') throw new Stop({ kind: 'unknown' });
   const result = r.value;
   if (result.kind === 'ok') return result;

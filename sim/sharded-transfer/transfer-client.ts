@@ -35,7 +35,6 @@ export class TransferClient {
     private readonly proc: SimProcess,
     private readonly router: Router,
     private readonly config: ShardedConfig,
-    private readonly onAnswer: (record: ClientRecord) => void,
   ) {
     this.timers = simTimers(sim, proc);
   }
@@ -63,7 +62,6 @@ export class TransferClient {
       if (r.kind === 'reply' && (r.value.status === 'ACCEPTED' || r.value.status === 'REJECTED')) {
         record.answer = r.value;
         record.answeredAtMs = this.sim.now;
-        this.onAnswer(record);
         return;
       }
       if (r.kind === 'reply' && r.value.status === 'NOT_OWNER') {

@@ -97,7 +97,7 @@ class ShardedParts implements WorldParts {
     });
     const initial = config.accounts.reduce((s, a) => s + a.balanceMinor, 0);
     this.truth = shardedTruth(db, this.stub, initial);
-    this.client = new TransferClient(sim, net, clientProc, router, config, () => world.note(checkShardedStep(this.truth)));
+    this.client = new TransferClient(sim, net, clientProc, router, config);
     this.crashes = new CrashPolicy(sim, world.control, config.crash, config.crashes, (p) => this.hosts.find((h) => h.proc === p)?.boot());
     this.crashes.onRestart(this.stub.proc, () => this.stub.restart());
     this.crashes.onRestart(this.database.proc, () => this.database.restart());

@@ -7,40 +7,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ISOLATION_LEVELS } from '../../../impl/ports/sql.ts';
-import { explore, type ExploreInput } from '../../../sim/explore/explore.ts';
+import { explore } from '../../../sim/explore/explore.ts';
+import { exploreInput } from '../../support/explore-input.ts';
 import { FUND_FAULT_KINDS } from '../../../sim/fund-investment/swarm.ts';
 import { fundInvestmentSystem } from '../../../sim/systems/fund-investment-system.ts';
 
 const SEEDS = 40;
 
-function input(design: string, over: Partial<ExploreInput>): ExploreInput {
-  return {
-    system: fundInvestmentSystem,
-    design: null,
-    designName: design,
-    strategy: 'random',
-    seedStart: 1,
-    seeds: SEEDS,
-    pct: { depth: 3, stepsEstimate: 50 },
-    exhaustive: { maxFaults: 0, maxDepth: 10_000, options: {}, maxSchedules: 10, sleepSets: true },
-    stopAtFirst: true,
-    shrinkRuns: 50,
-    workers: 1,
-    shard: null,
-    ...over,
-  };
-}
 
-async function loaded(design: string): Promise<unknown> {
-  const l = await fundInvestmentSystem.loadDesign(design);
-  if (!l.ok) throw new Error(l.message);
-  return l.design;
-}
 
 describe(`fund-investment sweeps (seeds 1..${SEEDS})`, () => {
   for (const isolation of ISOLATION_LEVELS) {
     it(`reference holds at ${isolation}`, async () => {
-      const r = await explore({ ...input('reference', {}), design: await loaded('reference'), swarmOptions: { isolation, investorMode: 'mixed' } });
+      const r = await explore({ ...(await exploreInput(fundInvestmentSystem, 'reference', SEEDS, {})), swarmOptions: { isolation, investorMode: 'mixed' } });
       expect(r.kind, r.kind === 'violation' ? r.failures[0]!.violation.message : '').toBe('pass');
       expect(r.answers).toBeGreaterThan(0);
       const fired = Object.entries(r.coverage.faultsFired).filter(([, n]) => n > 0).map(([k]) => k);
@@ -50,20 +29,19 @@ describe(`fund-investment sweeps (seeds 1..${SEEDS})`, () => {
 
   for (const investorMode of ['idempotent', 'non-idempotent']) {
     it(`reference holds against a${investorMode === 'idempotent' ? 'n' : ''} ${investorMode} investor service`, async () => {
-      const r = await explore({ ...input('reference', { seedStart: 101 }), design: await loaded('reference'), swarmOptions: { isolation: 'read-committed', investorMode } });
+      const r = await explore({ ...(await exploreInput(fundInvestmentSystem, 'reference', SEEDS, { seedStart: 101 })), swarmOptions: { isolation: 'read-committed', investorMode } });
       expect(r.kind, r.kind === 'violation' ? r.failures[0]!.violation.message : '').toBe('pass');
     });
   }
 
   it('naive is caught by the random sweep', async () => {
-    const r = await explore({ ...input('naive', {}), design: await loaded('naive'), swarmOptions: { isolation: 'read-committed', investorMode: 'mixed' } });
+    const r = await explore({ ...(await exploreInput(fundInvestmentSystem, 'naive', SEEDS, {})), swarmOptions: { isolation: 'read-committed', investorMode: 'mixed' } });
     expect(r.kind).toBe('violation');
   });
 
   it('naive loses the money of the investor who lost the race for the last seat, in the exhaustive world with no faults', async () => {
     const r = await explore({
-      ...input('naive', { strategy: 'exhaustive' }),
-      design: await loaded('naive'),
+      ...(await exploreInput(fundInvestmentSystem, 'naive', SEEDS, { strategy: 'exhaustive' })),
       exhaustive: { maxFaults: 0, maxDepth: 10_000, options: { isolation: 'read-committed', investorMode: 'idempotent', investments: 2 }, maxSchedules: 10, sleepSets: true },
     });
     expect(r.kind).toBe('violation');

@@ -6,40 +6,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ISOLATION_LEVELS } from '../../../impl/ports/sql.ts';
-import { explore, type ExploreInput } from '../../../sim/explore/explore.ts';
+import { explore } from '../../../sim/explore/explore.ts';
+import { exploreInput } from '../../support/explore-input.ts';
 import { shardedTransferSystem } from '../../../sim/systems/sharded-transfer-system.ts';
 import { SHARDED_FAULT_KINDS } from '../../../sim/sharded-transfer/swarm.ts';
 
 const SEEDS = 60;
 
-function input(design: string, over: Partial<ExploreInput>): ExploreInput {
-  return {
-    system: shardedTransferSystem,
-    design: null,
-    designName: design,
-    strategy: 'random',
-    seedStart: 1,
-    seeds: SEEDS,
-    pct: { depth: 3, stepsEstimate: 50 },
-    exhaustive: { maxFaults: 0, maxDepth: 10_000, options: {}, maxSchedules: 10, sleepSets: true },
-    stopAtFirst: true,
-    shrinkRuns: 50,
-    workers: 1,
-    shard: null,
-    ...over,
-  };
-}
 
-async function loaded(design: string): Promise<unknown> {
-  const l = await shardedTransferSystem.loadDesign(design);
-  if (!l.ok) throw new Error(l.message);
-  return l.design;
-}
 
 describe(`sharded-transfer across isolation levels (seeds 1..${SEEDS})`, () => {
   for (const isolation of ISOLATION_LEVELS) {
     it(`reference holds at ${isolation}`, async () => {
-      const r = await explore({ ...input('reference', {}), design: await loaded('reference'), swarmOptions: { isolation, stubMode: 'stateless' } });
+      const r = await explore({ ...(await exploreInput(shardedTransferSystem, 'reference', SEEDS, {})), swarmOptions: { isolation, stubMode: 'stateless' } });
       expect(r.kind, r.kind === 'violation' ? r.failures[0]!.violation.message : '').toBe('pass');
       expect(r.answers).toBeGreaterThan(0);
       const fired = Object.entries(r.coverage.faultsFired).filter(([, n]) => n > 0).map(([k]) => k);
@@ -48,14 +27,13 @@ describe(`sharded-transfer across isolation levels (seeds 1..${SEEDS})`, () => {
   }
 
   it('naive is caught at read committed by the random sweep', async () => {
-    const r = await explore({ ...input('naive', {}), design: await loaded('naive'), swarmOptions: { isolation: 'read-committed', stubMode: 'stateless' } });
+    const r = await explore({ ...(await exploreInput(shardedTransferSystem, 'naive', SEEDS, {})), swarmOptions: { isolation: 'read-committed', stubMode: 'stateless' } });
     expect(r.kind).toBe('violation');
   });
 
   it('naive overdraws the racing donor in the exhaustive world with no faults', async () => {
     const r = await explore({
-      ...input('naive', { strategy: 'exhaustive' }),
-      design: await loaded('naive'),
+      ...(await exploreInput(shardedTransferSystem, 'naive', SEEDS, { strategy: 'exhaustive' })),
       exhaustive: { maxFaults: 0, maxDepth: 10_000, options: { isolation: 'read-committed', stubMode: 'stateless', transfers: 2 }, maxSchedules: 10, sleepSets: true },
     });
     expect(r.kind).toBe('violation');
