@@ -21,11 +21,22 @@
  */
 import { HOLDING_STATES, isPayee, TERMINAL_STATES } from '../../impl/sharded-transfer/schema.ts';
 import type { Finding } from '../kit/world-run.ts';
-import type { ShardedTruth } from './ground-truth.ts';
+import type { Books, ShardedTruth } from './ground-truth.ts';
 import type { ClientRecord } from './transfer-client.ts';
+
+/** The step checks' verdict per version of the books: they only change when a commit or a payout does. */
+const verdicts = new WeakMap<Books, Finding | null>();
 
 export function checkShardedStep(truth: ShardedTruth): Finding | null {
   const b = truth.books();
+  const known = verdicts.get(b);
+  if (known !== undefined) return known;
+  const verdict = judgeBooks(truth, b);
+  verdicts.set(b, verdict);
+  return verdict;
+}
+
+function judgeBooks(truth: ShardedTruth, b: Books): Finding | null {
   for (const [id, n] of b.payouts) if (n > 1) return { invariant: 'PaidAtMostOnce', message: `withdrawal ${id} was paid to its payee ${n} times` };
   const total = b.balanceTotalMinor + b.paidTotalMinor - b.creditedNotDebitedMinor - b.paidStillBlockedMinor;
   if (total !== truth.initialTotalMinor) {
